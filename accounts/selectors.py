@@ -1,0 +1,65 @@
+"""Reads for accounts: memberships and audit trails."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from accounts.audit import ACTIONS
+from accounts.models import AuditEvent, Membership, Organisation, Role, User
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    at: datetime
+    actor: str
+    action: str
+    detail: str
+
+
+_LOGENTRY_VERBS = {
+    LogEntry.Action.CREATE: "Created",
+    LogEntry.Action.UPDATE: "Changed",
+    LogEntry.Action.DELETE: "Deleted",
+    LogEntry.Action.ACCESS: "Accessed",
+}
+
+
+def memberships_of(*, user: User) -> list[Membership]:
+    return list(Membership.objects.filter(user=user).select_related("organisation"))
+
+
+def organisations_user_can_report_for(*, user: User) -> list[Organisation]:
+    """The organisations in which `user` may report a concern (any casework role)."""
+    roles = {Role.FRONTLINE, Role.CASE_WORKER, Role.MANAGER, Role.COORDINATOR}
+    return [m.organisation for m in memberships_of(user=user) if m.role in roles and m.organisation.is_active]
+
+
+def _actor_label(actor: User | None) -> str:
+    return str(actor) if actor is not None else "System"
+
+
+def audit_trail_for(*, obj: models.Model, limit: int = 500) -> list[AuditRow]:
+    """Field changes (auditlog) and events (reads, notifications) about `obj`, newest first."""
+    content_type = ContentType.objects.get_for_model(obj)
+    rows = [
+        AuditRow(
+            at=entry.timestamp,
+            actor=_actor_label(entry.actor),
+            action=_LOGENTRY_VERBS.get(entry.action, "Changed"),
+            detail=", ".join(sorted(entry.changes_dict)) if entry.action == LogEntry.Action.UPDATE else "",
+        )
+        for entry in LogEntry.objects.filter(content_type=content_type, object_pk=str(obj.pk))
+        .select_related("actor")
+        .order_by("-timestamp")[:limit]
+    ]
+    rows += [
+        AuditRow(at=event.at, actor=_actor_label(event.actor), action=ACTIONS[event.action], detail="")
+        for event in AuditEvent.objects.filter(content_type=content_type, object_pk=str(obj.pk))
+        .select_related("actor")
+        .order_by("-at")[:limit]
+    ]
+    rows.sort(key=lambda row: row.at, reverse=True)
+    return rows[:limit]
