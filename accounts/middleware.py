@@ -43,8 +43,10 @@ class SecondFactorRequiredMiddleware:
         if request.path_info.startswith(API_PREFIX):
             # DRF marks its views login_not_required; a half-signed-in session still opens nothing here.
             return JsonResponse({"detail": "Confirm your sign-in with a security code first."}, status=403)
-        if getattr(view_func, "second_factor_not_required", False) or not getattr(view_func, "login_required", True):
+        if getattr(view_func, "second_factor_not_required", False):
             return None
+        if not getattr(view_func, "login_required", True) and not request.path_info.startswith("/api/"):
+            return None  # a public page
         from django_otp import devices_for_user
 
         has_device = any(True for _ in devices_for_user(user, confirmed=True))  # type: ignore[arg-type]

@@ -93,7 +93,10 @@ def set_up(request: HttpRequest) -> HttpResponse:
     )
     form = SecurityCodeForm(request.POST or None, button="Confirm and continue")
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["code"]):
+        allowed, _ = device.verify_is_allowed()
+        if not allowed:
+            form.add_error("code", "You entered too many wrong codes. Wait a minute, then try again.")
+        elif device.verify_token(form.cleaned_data["code"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             static, _ = StaticDevice.objects.get_or_create(user=user, name="Backup codes")
@@ -104,7 +107,8 @@ def set_up(request: HttpRequest) -> HttpResponse:
             audit_event(actor=user, action="accounts.second_factor.enrolled", obj=user, request=request)
             request.session[_SESSION_NEW_CODES] = codes
             return redirect("accounts:backup_codes")
-        form.add_error("code", "The security code is not right. Check the time on your phone and try again.")
+        else:
+            form.add_error("code", "The security code is not right. Check the time on your phone and try again.")
     secret = b32encode(device.bin_key).decode()
     qr = segno.make(device.config_url, error="m")
     return render(

@@ -1,12 +1,22 @@
+from collections.abc import Callable
+
 from csp.decorators import csp_update
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse
 from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from health_check.views import HealthCheckView
 
 from config import views
+
+
+def _signed_in_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """DRF marks its views login_not_required; the schema and docs are for signed-in staff only."""
+    view.login_required = True  # type: ignore[attr-defined]
+    return view
+
 
 # Swagger UI (served from drf-spectacular-sidecar, not a CDN) sets inline styles; its page holds no case data.
 _docs_csp = csp_update({"style-src": ["'unsafe-inline'"]})
@@ -29,8 +39,12 @@ urlpatterns = [
     path("admin/login/", RedirectView.as_view(pattern_name="accounts:sign_in", query_string=True)),
     path("admin/", admin.site.urls),
     path("api/v1/", include("cases.api.urls")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
-    path("api/docs/", _docs_csp(SpectacularSwaggerSplitView.as_view(url_name="api_schema")), name="api_docs"),
+    path("api/schema/", _signed_in_only(SpectacularAPIView.as_view()), name="api_schema"),
+    path(
+        "api/docs/",
+        _signed_in_only(_docs_csp(SpectacularSwaggerSplitView.as_view(url_name="api_schema"))),
+        name="api_docs",
+    ),
 ]
 
 handler400 = "config.views.bad_request"

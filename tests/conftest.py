@@ -24,6 +24,8 @@ def _fast_and_eager(settings):
     from config.celery import app
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    settings.OTP_STATIC_THROTTLE_FACTOR = 0
 
     app.conf.task_always_eager = True
     yield
