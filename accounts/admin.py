@@ -34,7 +34,10 @@ class UserAdmin(DjangoUserAdmin):
         ("Dates", {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (
-        (None, {"classes": ("wide",), "fields": ("email", "first_name", "last_name", "password1", "password2")}),
+        (
+            None,
+            {"classes": ("wide",), "fields": ("email", "first_name", "last_name", "password1", "password2")},
+        ),
     )
     readonly_fields = ["last_login", "date_joined"]
 

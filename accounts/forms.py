@@ -42,7 +42,10 @@ class SecurityCodeForm(forms.Form):
         label="Security code",
         help_text="The 6-digit code from your authenticator app, or one of your backup codes.",
         max_length=16,
-        error_messages={"required": "Enter your security code", "max_length": "Enter the code as it is shown"},
+        error_messages={
+            "required": "Enter your security code",
+            "max_length": "Enter the code as it is shown",
+        },
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
     )
 
@@ -57,4 +60,3 @@ class SecurityCodeForm(forms.Form):
 
     def clean_code(self) -> str:
         return "".join(self.cleaned_data["code"].split())
-

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequiredMiddleware
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -19,7 +19,7 @@ class LoginRequiredMiddleware(DjangoLoginRequiredMiddleware):
 
     def process_view(
         self, request: HttpRequest, view_func: Callable[..., Any], view_args: Any, view_kwargs: Any
-    ) -> HttpResponse | None:
+    ) -> HttpResponseBase | None:
         if request.path_info.startswith(API_PREFIX):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
@@ -36,9 +36,9 @@ class SecondFactorRequiredMiddleware:
 
     def process_view(
         self, request: HttpRequest, view_func: Callable[..., Any], view_args: Any, view_kwargs: Any
-    ) -> HttpResponse | None:
+    ) -> HttpResponseBase | None:
         user = request.user
-        if not user.is_authenticated or user.is_verified():  # type: ignore[union-attr]
+        if not user.is_authenticated or user.is_verified():  # type: ignore[union-attr,attr-defined]
             return None
         if request.path_info.startswith(API_PREFIX):
             # DRF marks its views login_not_required; a half-signed-in session still opens nothing here.

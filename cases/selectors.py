@@ -30,9 +30,11 @@ def cases_visible_to(user: User) -> QuerySet[Case]:
     own = [org for org, role, _ in memberships if role in SEES_OWN_REPORTS]
     groups = [group for _, role, group in memberships if role in RECEIVES_SHARES]
 
-    visible = Q(pk__in=CaseUserObjectPermission.objects.filter(user=user, permission__codename="view_case").values(
-        "content_object_id"
-    ))
+    visible = Q(
+        pk__in=CaseUserObjectPermission.objects.filter(user=user, permission__codename="view_case").values(
+            "content_object_id"
+        )
+    )
     if whole:
         visible |= Q(owning_organisation_id__in=whole)
     if own:

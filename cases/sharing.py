@@ -44,6 +44,9 @@ def share_revoke(*, actor: User, share: CaseShare) -> CaseShare:
     share.save(update_fields=["revoked_at", "revoked_by"])
     remove_perm("cases.view_case", share.organisation.group, share.case)
     audit_event(
-        actor=actor, action="cases.share.revoked", obj=share.case, extra={"organisation_id": share.organisation_id}
+        actor=actor,
+        action="cases.share.revoked",
+        obj=share.case,
+        extra={"organisation_id": share.organisation_id},
     )
     return share

@@ -22,9 +22,7 @@ def report_concern(request: HttpRequest) -> HttpResponse:
         return render(request, "cases/cannot_report.html", status=403)
     form = ConcernForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
-        case = services.concern_submit(
-            actor=user, organisation=form.chosen_organisation(), data=form.concern_data()
-        )
+        case = services.concern_submit(actor=user, organisation=form.chosen_organisation(), data=form.concern_data())
         return redirect("cases:submitted", reference=case.reference)
     return render(request, "cases/report_concern.html", {"form": form})
 
@@ -57,4 +55,3 @@ def audit(request: HttpRequest, reference: str) -> HttpResponse:
     case = selectors.case_get_for_user(user=user, reference=reference)
     audit_access(actor=user, obj=case, request=request, action="cases.case.audit_viewed")
     return render(request, "cases/audit.html", {"case": case, "rows": audit_trail_for(obj=case), "tab": "audit"})
-

@@ -3,7 +3,7 @@ from collections.abc import Callable
 from csp.decorators import csp_update
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponse
+from django.http import HttpResponseBase
 from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -12,7 +12,7 @@ from health_check.views import HealthCheckView
 from config import views
 
 
-def _signed_in_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def _signed_in_only(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """DRF marks its views login_not_required; the schema and docs are for signed-in staff only."""
     view.login_required = True  # type: ignore[attr-defined]
     return view

@@ -74,7 +74,11 @@ def case_a(people) -> Case:
 def shared_case(people) -> Case:
     case = CaseFactory(owning_organisation=people.org_a, created_by=people.alice)
     sharing.share_grant(
-        actor=people.bob, case=case, organisation=people.org_c, basis=ShareBasis.SHARING_DECISION, reason="Joint visit"
+        actor=people.bob,
+        case=case,
+        organisation=people.org_c,
+        basis=ShareBasis.SHARING_DECISION,
+        reason="Joint visit",
     )
     return case
 

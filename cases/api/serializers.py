@@ -24,7 +24,13 @@ class CaseSerializer(serializers.ModelSerializer):
 
 class CaseDetailSerializer(CaseSerializer):
     class Meta(CaseSerializer.Meta):
-        fields = [*CaseSerializer.Meta.fields, "location_description", "what_was_seen", "under_18", "immediate_danger"]
+        fields = [
+            *CaseSerializer.Meta.fields,
+            "location_description",
+            "what_was_seen",
+            "under_18",
+            "immediate_danger",
+        ]
         read_only_fields = fields
 
 

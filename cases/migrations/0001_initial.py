@@ -7,99 +7,222 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("accounts", "0001_initial"),
+        ("auth", "0012_alter_user_first_name_max_length"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReferenceSequence',
+            name="ReferenceSequence",
             fields=[
-                ('year', models.PositiveIntegerField(primary_key=True, serialize=False)),
-                ('last_number', models.PositiveIntegerField(default=0)),
+                ("year", models.PositiveIntegerField(primary_key=True, serialize=False)),
+                ("last_number", models.PositiveIntegerField(default=0)),
             ],
         ),
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(editable=False, max_length=20, unique=True)),
-                ('status', models.CharField(choices=[('DRAFT', 'Draft'), ('INTAKE_RECEIVED', 'New concern'), ('TRIAGE', 'Triage'), ('ASSESSMENT', 'Assessment'), ('AWAITING_CONSENT', 'Awaiting consent'), ('REFERRAL_MADE', 'Referral made'), ('AWAITING_RG', 'Awaiting reasonable grounds decision'), ('AWAITING_CG', 'Awaiting conclusive grounds decision'), ('SUPPORT_ONGOING', 'Support ongoing'), ('MOVE_ON', 'Move-on'), ('CLOSED', 'Closed'), ('REOPENED', 'Reopened')], default='INTAKE_RECEIVED', max_length=20)),
-                ('risk_level', models.CharField(choices=[('STANDARD', 'Standard'), ('MEDIUM', 'Medium'), ('HIGH', 'High'), ('IMMEDIATE', 'Immediate')], default='STANDARD', max_length=10)),
-                ('is_child', models.BooleanField(default=False, help_text='Under 18, or may be: child rules apply (R1).')),
-                ('created', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated', models.DateTimeField(auto_now=True)),
-                ('reporter_phone', models.CharField(blank=True, max_length=30)),
-                ('what_was_seen', models.TextField(max_length=5000)),
-                ('location_description', models.CharField(max_length=200)),
-                ('under_18', models.CharField(choices=[('YES', 'Yes'), ('NO', 'No'), ('NOT_SURE', 'Not sure')], max_length=10)),
-                ('immediate_danger', models.CharField(choices=[('YES', 'Yes'), ('NO', 'No'), ('NOT_SURE', 'Not sure')], max_length=10)),
-                ('triage_notified_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reported_cases', to=settings.AUTH_USER_MODEL)),
-                ('owning_organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='accounts.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                ("reference", models.CharField(editable=False, max_length=20, unique=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("DRAFT", "Draft"),
+                            ("INTAKE_RECEIVED", "New concern"),
+                            ("TRIAGE", "Triage"),
+                            ("ASSESSMENT", "Assessment"),
+                            ("AWAITING_CONSENT", "Awaiting consent"),
+                            ("REFERRAL_MADE", "Referral made"),
+                            ("AWAITING_RG", "Awaiting reasonable grounds decision"),
+                            ("AWAITING_CG", "Awaiting conclusive grounds decision"),
+                            ("SUPPORT_ONGOING", "Support ongoing"),
+                            ("MOVE_ON", "Move-on"),
+                            ("CLOSED", "Closed"),
+                            ("REOPENED", "Reopened"),
+                        ],
+                        default="INTAKE_RECEIVED",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "risk_level",
+                    models.CharField(
+                        choices=[
+                            ("STANDARD", "Standard"),
+                            ("MEDIUM", "Medium"),
+                            ("HIGH", "High"),
+                            ("IMMEDIATE", "Immediate"),
+                        ],
+                        default="STANDARD",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "is_child",
+                    models.BooleanField(default=False, help_text="Under 18, or may be: child rules apply (R1)."),
+                ),
+                ("created", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated", models.DateTimeField(auto_now=True)),
+                ("reporter_phone", models.CharField(blank=True, max_length=30)),
+                ("what_was_seen", models.TextField(max_length=5000)),
+                ("location_description", models.CharField(max_length=200)),
+                (
+                    "under_18",
+                    models.CharField(choices=[("YES", "Yes"), ("NO", "No"), ("NOT_SURE", "Not sure")], max_length=10),
+                ),
+                (
+                    "immediate_danger",
+                    models.CharField(choices=[("YES", "Yes"), ("NO", "No"), ("NOT_SURE", "Not sure")], max_length=10),
+                ),
+                ("triage_notified_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reported_cases",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "owning_organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cases",
+                        to="accounts.organisation",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='CaseGroupObjectPermission',
+            name="CaseGroupObjectPermission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='cases.case')),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='auth.group')),
-                ('permission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='auth.permission')),
+                (
+                    "id",
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                (
+                    "content_object",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="cases.case"),
+                ),
+                ("group", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="auth.group")),
+                (
+                    "permission",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="auth.permission"),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='CaseShare',
+            name="CaseShare",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('basis', models.CharField(choices=[('SHARING_DECISION', 'Information-sharing decision'), ('SHOP_LISTING', 'SHOP agenda listing'), ('REFERRAL_ACCEPTED', 'Referral accepted')], max_length=20)),
-                ('reason', models.TextField(max_length=2000)),
-                ('granted_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('revoked_at', models.DateTimeField(blank=True, null=True)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='shares', to='cases.case')),
-                ('granted_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='received_shares', to='accounts.organisation')),
-                ('revoked_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                (
+                    "basis",
+                    models.CharField(
+                        choices=[
+                            ("SHARING_DECISION", "Information-sharing decision"),
+                            ("SHOP_LISTING", "SHOP agenda listing"),
+                            ("REFERRAL_ACCEPTED", "Referral accepted"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("reason", models.TextField(max_length=2000)),
+                ("granted_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("revoked_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="shares", to="cases.case"
+                    ),
+                ),
+                (
+                    "granted_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="received_shares",
+                        to="accounts.organisation",
+                    ),
+                ),
+                (
+                    "revoked_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='CaseUserObjectPermission',
+            name="CaseUserObjectPermission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='cases.case')),
-                ('permission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='auth.permission')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                (
+                    "content_object",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="cases.case"),
+                ),
+                (
+                    "permission",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="auth.permission"),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['owning_organisation', '-created', '-id'], name='case_org_created'),
+            model_name="case",
+            index=models.Index(fields=["owning_organisation", "-created", "-id"], name="case_org_created"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['-created', '-id'], name='case_created'),
+            model_name="case",
+            index=models.Index(fields=["-created", "-id"], name="case_created"),
         ),
         migrations.AlterUniqueTogether(
-            name='casegroupobjectpermission',
-            unique_together={('group', 'permission', 'content_object')},
+            name="casegroupobjectpermission",
+            unique_together={("group", "permission", "content_object")},
         ),
         migrations.AddConstraint(
-            model_name='caseshare',
-            constraint=models.UniqueConstraint(condition=models.Q(('revoked_at__isnull', True)), fields=('case', 'organisation'), name='caseshare_one_active_per_organisation'),
+            model_name="caseshare",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("revoked_at__isnull", True)),
+                fields=("case", "organisation"),
+                name="caseshare_one_active_per_organisation",
+            ),
         ),
         migrations.AlterUniqueTogether(
-            name='caseuserobjectpermission',
-            unique_together={('user', 'permission', 'content_object')},
+            name="caseuserobjectpermission",
+            unique_together={("user", "permission", "content_object")},
         ),
     ]

@@ -15,8 +15,14 @@ def sysadmin_client(client_for):
 def test_system_administrator_creates_an_organisation_with_its_group_and_flags(sysadmin_client):
     response = sysadmin_client.post(
         reverse("admin:accounts_organisation_add"),
-        {"name": "Fictional Police", "org_type": OrganisationType.POLICE, "is_first_responder": "on",
-         "is_dtn_authority": "on", "triage_email": "", "is_active": "on"},
+        {
+            "name": "Fictional Police",
+            "org_type": OrganisationType.POLICE,
+            "is_first_responder": "on",
+            "is_dtn_authority": "on",
+            "triage_email": "",
+            "is_active": "on",
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     organisation = Organisation.objects.get(name="Fictional Police")
@@ -27,10 +33,17 @@ def test_system_administrator_creates_an_organisation_with_its_group_and_flags(s
 def test_system_administrator_adds_a_user_with_a_membership(sysadmin_client, people):
     response = sysadmin_client.post(
         reverse("admin:accounts_user_add"),
-        {"email": "pat@test.example", "first_name": "Pat", "last_name": "Jones",
-         "password1": "a-long-new-password-9", "password2": "a-long-new-password-9",
-         "memberships-TOTAL_FORMS": "1", "memberships-INITIAL_FORMS": "0",
-         "memberships-0-organisation": people.org_a.pk, "memberships-0-role": "CASE_WORKER"},
+        {
+            "email": "pat@test.example",
+            "first_name": "Pat",
+            "last_name": "Jones",
+            "password1": "a-long-new-password-9",
+            "password2": "a-long-new-password-9",
+            "memberships-TOTAL_FORMS": "1",
+            "memberships-INITIAL_FORMS": "0",
+            "memberships-0-organisation": people.org_a.pk,
+            "memberships-0-role": "CASE_WORKER",
+        },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     from accounts.models import User

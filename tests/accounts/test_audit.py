@@ -23,6 +23,10 @@ def test_audit_rows_cannot_be_changed_or_deleted_in_the_database(people, case_a,
     audit_event(actor=people.alice, action="cases.case.viewed", obj=case_a)
     LogEntry.objects.log_create(case_a, action=LogEntry.Action.ACCESS, changes="{}")
     for statement in (f"UPDATE {table} SET object_repr = 'tampered'", f"DELETE FROM {table}"):  # noqa: S608
-        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
             cursor.execute(statement)
     assert AuditEvent.objects.exclude(object_repr="tampered").count() == AuditEvent.objects.count() > 0

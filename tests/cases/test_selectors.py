@@ -27,7 +27,11 @@ def test_frontline_practitioner_sees_only_their_own_reports(people):
 def test_other_organisation_sees_nothing_until_shared_and_nothing_after_revoke(people, case_a):
     assert list(cases_visible_to(people.charlie)) == []
     share = sharing.share_grant(
-        actor=people.bob, case=case_a, organisation=people.org_b, basis=ShareBasis.SHARING_DECISION, reason="Visit"
+        actor=people.bob,
+        case=case_a,
+        organisation=people.org_b,
+        basis=ShareBasis.SHARING_DECISION,
+        reason="Visit",
     )
     assert list(cases_visible_to(people.charlie)) == [case_a]
     sharing.share_revoke(actor=people.bob, share=share)
@@ -52,15 +56,27 @@ def test_inactive_user_and_inactive_organisation_see_nothing(people, case_a):
 
 def test_granting_twice_keeps_one_share_and_sharing_with_the_owner_is_refused(people, case_a):
     first = sharing.share_grant(
-        actor=people.bob, case=case_a, organisation=people.org_b, basis=ShareBasis.SHARING_DECISION, reason="x"
+        actor=people.bob,
+        case=case_a,
+        organisation=people.org_b,
+        basis=ShareBasis.SHARING_DECISION,
+        reason="x",
     )
     second = sharing.share_grant(
-        actor=people.bob, case=case_a, organisation=people.org_b, basis=ShareBasis.SHARING_DECISION, reason="x"
+        actor=people.bob,
+        case=case_a,
+        organisation=people.org_b,
+        basis=ShareBasis.SHARING_DECISION,
+        reason="x",
     )
     assert first.pk == second.pk
     with pytest.raises(sharing.ShareNotAllowed):
         sharing.share_grant(
-            actor=people.bob, case=case_a, organisation=people.org_a, basis=ShareBasis.SHARING_DECISION, reason="x"
+            actor=people.bob,
+            case=case_a,
+            organisation=people.org_a,
+            basis=ShareBasis.SHARING_DECISION,
+            reason="x",
         )
 
 

@@ -45,9 +45,7 @@ def test_analyst_cannot_report(people):
         services.concern_submit(actor=people.erin, organisation=people.org_a, data=DATA)
 
 
-def test_on_commit_the_triage_inbox_is_emailed_once_without_case_content(
-    people, django_capture_on_commit_callbacks
-):
+def test_on_commit_the_triage_inbox_is_emailed_once_without_case_content(people, django_capture_on_commit_callbacks):
     people.org_a.triage_email = "triage@org-a.example"
     people.org_a.save(update_fields=["triage_email"])
     with django_capture_on_commit_callbacks(execute=True) as callbacks:

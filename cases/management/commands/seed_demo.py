@@ -24,7 +24,11 @@ COUNCIL = "Westmoor Council"
 ORGANISATIONS: list[tuple[str, OrganisationType, str]] = [
     (f"{COUNCIL} – Community Safety", OrganisationType.LOCAL_AUTHORITY, "community-safety@westmoor.example"),
     (f"{COUNCIL} – Adult Social Care", OrganisationType.LOCAL_AUTHORITY, "adult-care@westmoor.example"),
-    (f"{COUNCIL} – Children's Social Care", OrganisationType.LOCAL_AUTHORITY, "childrens-front-door@westmoor.example"),
+    (
+        f"{COUNCIL} – Children's Social Care",
+        OrganisationType.LOCAL_AUTHORITY,
+        "childrens-front-door@westmoor.example",
+    ),
     (f"{COUNCIL} – Housing", OrganisationType.LOCAL_AUTHORITY, ""),
     (f"{COUNCIL} – Private Sector Housing", OrganisationType.LOCAL_AUTHORITY, ""),
     (f"{COUNCIL} – Regulatory Services", OrganisationType.LOCAL_AUTHORITY, ""),
@@ -38,11 +42,32 @@ ORGANISATIONS: list[tuple[str, OrganisationType, str]] = [
 # email, first name, last name, organisation, role, staff (administration pages)
 USERS: list[tuple[str, str, str, str, Role, bool]] = [
     ("admin@westmoor.example", "Robin", "Ashdown", f"{COUNCIL} – Community Safety", Role.SYSADMIN, True),
-    ("caseworker@westmoor.example", "Alex", "Carrow", f"{COUNCIL} – Community Safety", Role.CASE_WORKER, False),
+    (
+        "caseworker@westmoor.example",
+        "Alex",
+        "Carrow",
+        f"{COUNCIL} – Community Safety",
+        Role.CASE_WORKER,
+        False,
+    ),
     ("manager@westmoor.example", "Morgan", "Hale", f"{COUNCIL} – Community Safety", Role.MANAGER, False),
-    ("coordinator@westmoor.example", "Jordan", "Pike", f"{COUNCIL} – Community Safety", Role.COORDINATOR, False),
+    (
+        "coordinator@westmoor.example",
+        "Jordan",
+        "Pike",
+        f"{COUNCIL} – Community Safety",
+        Role.COORDINATOR,
+        False,
+    ),
     ("analyst@westmoor.example", "Casey", "Brook", f"{COUNCIL} – Public Health", Role.ANALYST, False),
-    ("childrens@westmoor.example", "Sam", "Thorne", f"{COUNCIL} – Children's Social Care", Role.CASE_WORKER, False),
+    (
+        "childrens@westmoor.example",
+        "Sam",
+        "Thorne",
+        f"{COUNCIL} – Children's Social Care",
+        Role.CASE_WORKER,
+        False,
+    ),
     ("officer@westmoor-police.example", "Drew", "Lindale", "Westmoor Police", Role.FRONTLINE, False),
     ("investigator@westmoor-police.example", "Kit", "Marlow", "Westmoor Police", Role.CASE_WORKER, False),
     ("nurse@westmoor-nhs.example", "Rowan", "Ebbs", "Westmoor and District NHS Trust", Role.FRONTLINE, False),
@@ -119,7 +144,11 @@ class Command(BaseCommand):
             user = User.objects.filter(email=email).first()
             if user is None:
                 user = accounts_services.user_create(
-                    email=email, first_name=first, last_name=last, password=DEMO_PASSWORD, job_title=role.label
+                    email=email,
+                    first_name=first,
+                    last_name=last,
+                    password=DEMO_PASSWORD,
+                    job_title=role.label,
                 )
                 if staff:
                     user.is_staff = user.is_superuser = True
@@ -145,7 +174,10 @@ class Command(BaseCommand):
                     actor=reporter,
                     organisation=organisation,
                     data=case_services.ConcernData(
-                        what_was_seen=seen, location_description=where, under_18=under_18, immediate_danger=danger
+                        what_was_seen=seen,
+                        location_description=where,
+                        under_18=under_18,
+                        immediate_danger=danger,
                     ),
                 )
             )
@@ -161,7 +193,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("\nDemo data loaded (all fictional)."))
         self.stdout.write(f"Password for every demo user: {DEMO_PASSWORD}")
         self.stdout.write("Then enter one of the user's backup codes as the security code (each works once):\n")
-        for email, _, _, org_name, role, _ in USERS:
+        for email, _, _, _, role, _ in USERS:
             device = StaticDevice.objects.get(user=users[email], name="Backup codes")
             codes = " ".join(device.token_set.values_list("token", flat=True)[:BACKUP_CODES_SHOWN])
             self.stdout.write(f"  {email:<38} {role.label:<26} {codes}")

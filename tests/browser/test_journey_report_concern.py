@@ -1,0 +1,95 @@
+"""Sign in with a password and a backup code, report a concern, find the case and its audit tab."""
+
+import re
+
+import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.models import Role
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "a-long-test-password-1"
+
+
+def test_sign_in_report_a_concern_and_see_the_case(page, assert_accessible):
+    organisation = OrganisationFactory(name="Fictional Council")
+    user = MembershipFactory(
+        user=UserFactory(email="pat@test.example", first_name="Pat", last_name="Lane"),
+        organisation=organisation,
+        role=Role.CASE_WORKER,
+    ).user
+    device = StaticDevice.objects.create(user=user, name="Backup codes", confirmed=True)
+    StaticToken.objects.create(device=device, token="journey1")
+
+    page.goto("/cases/")
+    assert "/sign-in/" in page.url
+    assert_accessible(page)
+    page.get_by_label("Email address").fill("pat@test.example")
+    page.get_by_label("Password").fill("wrong-password")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_text("The email address or password is not right").first.wait_for()
+    assert_accessible(page)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+    page.get_by_role("heading", name="Enter your security code").wait_for()
+    assert_accessible(page)
+    page.get_by_label("Security code").fill("journey1")
+    page.get_by_role("button", name="Continue").click()
+
+    page.get_by_role("heading", name="Cases").wait_for()
+    assert "There are no cases for you to see yet" in page.content()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Report a concern").first.click()
+    page.get_by_role("heading", name="Report a concern").wait_for()
+    assert_accessible(page)
+    page.get_by_label("What did you see or hear?").fill("Fictional: a girl working in a nail bar late at night.")
+    page.get_by_role("button", name="Submit concern").click()
+    page.get_by_text("There is a problem").wait_for()
+    assert_accessible(page)
+    assert page.get_by_label("What did you see or hear?").input_value().startswith("Fictional: a girl")
+
+    page.get_by_role("group", name="Is anyone in immediate danger?").get_by_label("No", exact=True).check()
+    page.get_by_role("group", name="Is the person under 18?").get_by_label("Not sure").check()
+    page.get_by_label("Where was this?").fill("Fictional Street nail bar")
+    page.get_by_role("button", name="Submit concern").click()
+
+    page.get_by_role("heading", name="Concern submitted").wait_for()
+    reference = re.search(r"MS-\d{4}-\d{5}", page.inner_text(".govuk-panel")).group(0)
+    assert "treated as a child" in page.content()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="View the case").click()
+    page.get_by_role("heading", name=reference).wait_for()
+    assert "nail bar late at night" in page.content()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Audit").click()
+    page.get_by_role("heading", name="Audit").wait_for()
+    table = page.inner_text("table")
+    assert "Reported the concern" in table and "Viewed the case" in table and "Pat Lane" in table
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Cases", exact=True).click()
+    assert reference in page.inner_text("table")
+
+
+def test_first_sign_in_sets_up_an_authenticator_app(page, assert_accessible):
+    user = MembershipFactory(user=UserFactory(email="new@test.example"), role=Role.FRONTLINE).user
+    page.goto("/sign-in/")
+    page.get_by_label("Email address").fill("new@test.example")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("heading", name="Set up your authenticator app").wait_for()
+    assert_accessible(page)
+    device = TOTPDevice.objects.get(user=user)
+    page.get_by_label("Security code").fill(f"{totp(device.bin_key):06d}")
+    page.get_by_role("button", name="Confirm and continue").click()
+    page.get_by_role("heading", name="Save your backup codes").wait_for()
+    assert_accessible(page)
+    assert len(page.locator("ul[aria-label='Backup codes'] li").all()) == 10
