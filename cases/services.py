@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts.audit import audit_event
 from accounts.models import Membership, Organisation, Role, User
-from cases.models import Case, CaseState, ReferenceSequence, YesNoNotSure
+from cases.models import Case, CaseState, ReferenceSequence, RiskLevel, YesNoNotSure
 
 REPORTING_ROLES = frozenset({Role.FRONTLINE, Role.CASE_WORKER, Role.MANAGER, Role.COORDINATOR})
 TRIAGE_ROLES = frozenset({Role.CASE_WORKER, Role.MANAGER})
@@ -28,6 +28,14 @@ class ConcernData:
     reporter_phone: str = ""
 
 
+def provisional_risk(*, immediate_danger: YesNoNotSure, is_child: bool) -> RiskLevel:
+    """The risk a concern starts with (DOMAIN.md §4.6) until triage confirms it: danger now is IMMEDIATE,
+    a child (or possible child) is HIGH, anything else STANDARD."""
+    if immediate_danger == YesNoNotSure.YES:
+        return RiskLevel.IMMEDIATE
+    return RiskLevel.HIGH if is_child else RiskLevel.STANDARD
+
+
 def _next_reference(*, year: int) -> str:
     sequence, _ = ReferenceSequence.objects.select_for_update().get_or_create(year=year)
     sequence.last_number += 1
@@ -42,18 +50,21 @@ def concern_submit(*, actor: User, organisation: Organisation, data: ConcernData
         raise NotAMember("You cannot report concerns for that organisation.")
     now = timezone.now()
     under_18 = YesNoNotSure(data.under_18)
+    is_child = under_18 in (YesNoNotSure.YES, YesNoNotSure.NOT_SURE)
+    immediate_danger = YesNoNotSure(data.immediate_danger)
     case = Case.objects.create(
         reference=_next_reference(year=timezone.localdate(now).year),
         owning_organisation=organisation,
         status=CaseState.INTAKE_RECEIVED,
-        is_child=under_18 in (YesNoNotSure.YES, YesNoNotSure.NOT_SURE),
+        is_child=is_child,
+        risk_level=provisional_risk(immediate_danger=immediate_danger, is_child=is_child),
         created_by=actor,
         created=now,
         reporter_phone=data.reporter_phone,
         what_was_seen=data.what_was_seen,
         location_description=data.location_description,
         under_18=under_18,
-        immediate_danger=YesNoNotSure(data.immediate_danger),
+        immediate_danger=immediate_danger,
     )
     audit_event(actor=actor, action="cases.case.submitted", obj=case)
 

@@ -5,7 +5,7 @@ from django.core import mail
 
 from accounts.models import AuditEvent
 from cases import services
-from cases.models import Case, CaseState, YesNoNotSure
+from cases.models import Case, CaseState, RiskLevel, YesNoNotSure
 from cases.services import ConcernData, NotAMember
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +74,19 @@ def test_nothing_is_queued_when_the_transaction_rolls_back(people, django_captur
         services.concern_submit(actor=people.alice, organisation=people.org_a, data=DATA)
     assert len(callbacks) == 1  # queued for commit, not sent inside the transaction
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("danger", "under_18", "risk"),
+    [
+        (YesNoNotSure.YES, YesNoNotSure.NO, RiskLevel.IMMEDIATE),
+        (YesNoNotSure.NOT_SURE, YesNoNotSure.NOT_SURE, RiskLevel.HIGH),
+        (YesNoNotSure.NO, YesNoNotSure.YES, RiskLevel.HIGH),
+        (YesNoNotSure.NO, YesNoNotSure.NO, RiskLevel.STANDARD),
+    ],
+)
+def test_provisional_risk_follows_danger_and_age(people, danger, under_18, risk):
+    data = ConcernData(
+        what_was_seen="Fictional.", location_description="unknown", under_18=under_18, immediate_danger=danger
+    )
+    assert services.concern_submit(actor=people.alice, organisation=people.org_a, data=data).risk_level == risk
