@@ -29,7 +29,7 @@ seed: migrate
 
 run: install assets seed
 	@echo ""
-	@echo "  Manage modern slavery cases is starting at http://127.0.0.1:$${PORT:-8000}/"
+	@echo "  Manage modern slavery cases is starting at http://127.0.0.1:$${WEB_PORT:-8000}/"
 	@echo "  Sign in with a demo user above: the password, then one of that user's backup codes."
 	@echo "  Emails (triage notifications) are printed by the worker below. Stop with Ctrl+C."
 	@echo ""
