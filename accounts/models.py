@@ -128,3 +128,21 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.object_repr}".strip()
+
+
+class InformationSharingAgreement(models.Model):
+    """A signed agreement between partner organisations. Shares between its parties cite it (DOMAIN.md §9)."""
+
+    title = models.CharField(max_length=200)
+    version = models.CharField(max_length=20)
+    parties = models.ManyToManyField(Organisation, related_name="sharing_agreements")
+    signatories = models.TextField(max_length=2000, help_text="Who signed, for which organisation.")
+    starts_on = models.DateField()
+    review_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["title", "version"]
+
+    def __str__(self) -> str:
+        return f"{self.title} (version {self.version})"

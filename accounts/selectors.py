@@ -1,14 +1,15 @@
 """Reads for accounts: memberships and audit trails."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 
 from accounts.audit import ACTIONS
-from accounts.models import AuditEvent, Membership, Organisation, Role, User
+from accounts.models import AuditEvent, InformationSharingAgreement, Membership, Organisation, Role, User
 
 
 @dataclass(frozen=True)
@@ -63,3 +64,14 @@ def audit_trail_for(*, obj: models.Model, limit: int = 500) -> list[AuditRow]:
     ]
     rows.sort(key=lambda row: row.at, reverse=True)
     return rows[:limit]
+
+
+def agreement_covering(*, first: Organisation, second: Organisation, on: date) -> InformationSharingAgreement | None:
+    """A current agreement to which both organisations are parties, if there is one."""
+    return (
+        InformationSharingAgreement.objects.filter(parties=first, starts_on__lte=on)
+        .filter(parties=second)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        .order_by("-starts_on")
+        .first()
+    )

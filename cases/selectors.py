@@ -4,7 +4,19 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.models import Membership, Role, User
-from cases.models import Case, CaseGroupObjectPermission, CaseShare, CaseUserObjectPermission
+from cases.models import (
+    Case,
+    CaseDocument,
+    CaseEvent,
+    CaseGroupObjectPermission,
+    CaseNote,
+    CaseShare,
+    CaseState,
+    CaseTask,
+    CaseUserObjectPermission,
+    SharingDecision,
+    TaskStatus,
+)
 
 # Roles that see every case their organisation owns; frontline staff see the ones they reported.
 SEES_ORGANISATION_CASES = frozenset({Role.CASE_WORKER, Role.MANAGER})
@@ -16,8 +28,8 @@ RECEIVES_SHARES = frozenset({Role.CASE_WORKER, Role.MANAGER, Role.COORDINATOR})
 def cases_visible_to(user: User) -> QuerySet[Case]:
     """The cases `user` may see: by organisation and role, or through an explicit share. Nothing else.
 
-    Analysts and system administrators see no case. One query reads the memberships; the rest is one SQL
-    statement the caller can filter, order and paginate.
+    A draft is seen only by its author. Analysts and system administrators see no case. One query reads
+    the memberships; the rest is one SQL statement the caller can filter, order and paginate.
     """
     if not user.is_authenticated or not user.is_active:
         return Case.objects.none()
@@ -45,19 +57,93 @@ def cases_visible_to(user: User) -> QuerySet[Case]:
                 group_id__in=groups, permission__codename="view_case"
             ).values("content_object_id")
         )
-    return Case.objects.filter(visible)
+    return Case.objects.filter(visible).filter(~Q(status=CaseState.DRAFT) | Q(created_by=user))
+
+
+def roles_on_case(*, user: User, case: Case) -> set[Role]:
+    """The roles `user` acts in on `case`: theirs in the owning organisation, and coordinator anywhere."""
+    return {
+        Role(role)
+        for org, role in Membership.objects.filter(user=user).values_list("organisation_id", "role")
+        if org == case.owning_organisation_id or role == Role.COORDINATOR
+    }
 
 
 def case_get_for_user(*, user: User, reference: str) -> Case:
     """One case by reference, or 404 whether it does not exist or is not this user's to see."""
     return get_object_or_404(
-        cases_visible_to(user).select_related("owning_organisation", "created_by"), reference=reference
+        cases_visible_to(user).select_related("owning_organisation", "created_by", "lead_worker"), reference=reference
     )
 
 
+def draft_get_for_user(*, user: User, draft_id: int) -> Case:
+    return get_object_or_404(
+        Case.objects.select_related("owning_organisation"), pk=draft_id, status=CaseState.DRAFT, created_by=user
+    )
+
+
+def drafts_for_user(*, user: User) -> QuerySet[Case]:
+    return Case.objects.filter(status=CaseState.DRAFT, created_by=user).order_by("-updated")
+
+
 def case_list_for_user(*, user: User) -> QuerySet[Case]:
-    return cases_visible_to(user).select_related("owning_organisation").order_by("-created", "-id")
+    return (
+        cases_visible_to(user)
+        .exclude(status=CaseState.DRAFT)
+        .select_related("owning_organisation", "lead_worker")
+        .order_by("-created", "-id")
+    )
 
 
 def case_active_shares(*, case: Case) -> QuerySet[CaseShare]:
-    return case.shares.filter(revoked_at__isnull=True).select_related("organisation", "granted_by")
+    return case.shares.filter(revoked_at__isnull=True).select_related("organisation", "granted_by", "decision")
+
+
+def case_sharing_decisions(*, case: Case) -> QuerySet[SharingDecision]:
+    return case.sharing_decisions.select_related("recipient", "agreement", "share").order_by("-recorded_at")
+
+
+def case_timeline(*, case: Case) -> QuerySet[CaseEvent]:
+    return case.events.select_related("actor")
+
+
+def case_notes(*, case: Case) -> QuerySet[CaseNote]:
+    return case.notes.select_related("author")
+
+
+def note_get(*, case: Case, note_id: int) -> CaseNote:
+    return get_object_or_404(case.notes.select_related("author"), pk=note_id)
+
+
+def case_tasks(*, case: Case) -> QuerySet[CaseTask]:
+    return case.tasks.select_related("assignee")
+
+
+def task_get(*, case: Case, task_id: int) -> CaseTask:
+    return get_object_or_404(case.tasks, pk=task_id)
+
+
+def tasks_for_user(*, user: User) -> QuerySet[CaseTask]:
+    """Open tasks assigned to `user`, on cases they can still see, soonest first."""
+    return (
+        CaseTask.objects.filter(assignee=user, status=TaskStatus.OPEN, case__in=cases_visible_to(user))
+        .select_related("case")
+        .order_by("due_on", "id")
+    )
+
+
+def case_documents(*, case: Case) -> QuerySet[CaseDocument]:
+    return case.documents.select_related("uploaded_by")
+
+
+def document_get(*, case: Case, document_id: int) -> CaseDocument:
+    return get_object_or_404(case.documents, pk=document_id)
+
+
+def case_team(*, case: Case) -> QuerySet[User]:
+    """Who can lead the case: active case workers and managers of the owning organisation."""
+    return User.objects.filter(
+        is_active=True,
+        memberships__organisation_id=case.owning_organisation_id,
+        memberships__role__in=SEES_ORGANISATION_CASES,
+    ).order_by("first_name", "last_name")

@@ -1,10 +1,32 @@
-from celery import shared_task
-from django.conf import settings
+import datetime
 
-from cases.services import triage_notification_send
+from celery import shared_task
+from django.utils import timezone
+
+from cases import services
 
 
 @shared_task(acks_late=True)
 def notify_triage_queue(case_id: int) -> bool:
     """Tell the owning organisation's triage inbox about a new concern (safe to run twice)."""
-    return triage_notification_send(case_id=case_id, site_url=settings.SITE_URL)
+    return services.triage_notification_send(case_id=case_id)
+
+
+@shared_task(acks_late=True)
+def notify_managers_of_immediate_risk(case_id: int) -> int:
+    return services.managers_alert_send(case_id=case_id, subject="Immediate risk", what="Immediate risk was recorded")
+
+
+@shared_task(acks_late=True)
+def notify_managers_of_emergency_share(case_id: int) -> int:
+    return services.managers_alert_send(
+        case_id=case_id,
+        subject="Emergency share",
+        what="A case was shared in an emergency with an organisation outside your sharing agreements",
+    )
+
+
+@shared_task(acks_late=True)
+def send_task_digests(day: str | None = None) -> int:
+    """Daily: one email per person with tasks due or overdue. Never twice for the same day."""
+    return services.task_digests_send(day=datetime.date.fromisoformat(day) if day else timezone.localdate())

@@ -246,8 +246,28 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "accounts.User", "exclude_fields": ["password", "last_login"]},
     {"model": "accounts.Organisation"},
     {"model": "accounts.Membership"},
-    {"model": "cases.Case", "mask_fields": ["what_was_seen", "location_description", "reporter_phone"]},
+    {
+        "model": "cases.Case",
+        "mask_fields": [
+            "what_was_seen",
+            "location_description",
+            "reporter_phone",
+            "approximate_age",
+            "police_reference",
+            "their_response",
+            "indicator_note",
+            "communication_needs",
+            "language",
+        ],
+        "exclude_fields": ["triage_notified_at", "updated"],
+    },
     {"model": "cases.CaseShare", "mask_fields": ["reason"]},
+    {"model": "cases.SharingDecision"},
+    # Note text is kept in the audit log on purpose: an edit must keep the previous version (issue 4).
+    {"model": "cases.CaseNote"},
+    {"model": "cases.CaseTask"},
+    {"model": "cases.CaseDocument", "exclude_fields": ["file"]},
+    {"model": "accounts.InformationSharingAgreement"},
 )
 
 REST_FRAMEWORK = {
@@ -285,3 +305,17 @@ CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 # axes.W006 asks to lock by IP address too. We lock the account: staff of a council or a police force share
 # one outgoing address, so an IP lockout would shut a whole office out after five typos.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Case documents: outside the web root, served only through a view that checks visibility and audits.
+DOCUMENTS_ROOT = VAR_DIR / "documents"
+DOCUMENT_MAX_BYTES = 25 * 1024 * 1024
+DOCUMENT_TYPES = {
+    ".pdf": "application/pdf",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".doc": "application/msword",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 26 * 1024 * 1024

@@ -124,7 +124,9 @@ def test_audit_log_masks_free_text(people, client_for):
     from auditlog.models import LogEntry
 
     client_for(people.alice).post(reverse("cases:report_concern"), VALID)
-    entry = LogEntry.objects.get_for_object(Case.objects.get()).get()
-    assert VALID["what_was_seen"] not in str(entry.changes)
-    assert VALID["location_description"] not in str(entry.changes)
-    assert entry.actor == people.alice
+    entries = LogEntry.objects.get_for_object(Case.objects.get())
+    assert entries.exists()
+    for entry in entries:
+        assert VALID["what_was_seen"] not in str(entry.changes)
+        assert VALID["location_description"] not in str(entry.changes)
+        assert entry.actor == people.alice
