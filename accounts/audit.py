@@ -28,6 +28,7 @@ ACTIONS: dict[str, str] = {
     "cases.case.triage_notified": "Told the triage inbox about the new concern",
     "cases.share.granted": "Shared the case with another organisation",
     "cases.share.revoked": "Ended a share with another organisation",
+    "cases.document.downloaded": "Downloaded a document",
 }
 
 

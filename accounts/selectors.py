@@ -42,18 +42,32 @@ def _actor_label(actor: User | None) -> str:
     return str(actor) if actor is not None else "System"
 
 
-def audit_trail_for(*, obj: models.Model, limit: int = 500) -> list[AuditRow]:
-    """Field changes (auditlog) and events (reads, notifications) about `obj`, newest first."""
+def _logentry_detail(entry: LogEntry, *, is_self: bool) -> str:
+    what = "" if is_self else f"{entry.content_type.name.capitalize()}: "
+    if entry.action == LogEntry.Action.UPDATE:
+        return what + ", ".join(sorted(entry.changes_dict))
+    return what.rstrip(": ")
+
+
+def audit_trail_for(*, obj: models.Model, related_key: str = "", limit: int = 500) -> list[AuditRow]:
+    """Field changes (auditlog) and events (reads, notifications) about `obj`, newest first.
+
+    With `related_key`, changes to rows that name `obj` in their audit data (e.g. a case's notes, whose
+    `get_additional_data` gives `case_id`) are included too.
+    """
     content_type = ContentType.objects.get_for_model(obj)
+    entries = Q(content_type=content_type, object_pk=str(obj.pk))
+    if related_key:
+        entries |= Q(**{f"additional_data__{related_key}": obj.pk})
     rows = [
         AuditRow(
             at=entry.timestamp,
             actor=_actor_label(entry.actor),
             action=_LOGENTRY_VERBS.get(entry.action, "Changed"),
-            detail=", ".join(sorted(entry.changes_dict)) if entry.action == LogEntry.Action.UPDATE else "",
+            detail=_logentry_detail(entry, is_self=entry.content_type_id == content_type.pk),
         )
-        for entry in LogEntry.objects.filter(content_type=content_type, object_pk=str(obj.pk))
-        .select_related("actor")
+        for entry in LogEntry.objects.filter(entries)
+        .select_related("actor", "content_type")
         .order_by("-timestamp")[:limit]
     ]
     rows += [

@@ -82,7 +82,7 @@ INDICATORS: list[tuple[str, IndicatorGroup, str]] = [
         "ENV_HIGH_RISK_SETTING",
         IndicatorGroup.ENVIRONMENTAL,
         "High-risk setting (brothel, cannabis farm, car wash, nail bar, building site)",
-    ),  # noqa: E501
+    ),
     ("ENV_TRANSPORTED", IndicatorGroup.ENVIRONMENTAL, "Moved in groups at odd hours"),
     ("ENV_VISITORS", IndicatorGroup.ENVIRONMENTAL, "Many visitors at odd hours"),
     ("ENV_UNSAFE_WORK", IndicatorGroup.ENVIRONMENTAL, "Unsafe work"),

@@ -47,6 +47,11 @@ SAMPLES = {
     "format": "json",
     "pk": "1",
     "id": "1",
+    "draft_id": "1",
+    "task_id": "1",
+    "note_id": "1",
+    "document_id": "1",
+    "share_id": "1",
 }
 
 

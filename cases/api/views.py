@@ -1,6 +1,7 @@
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.pagination import CursorPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -9,15 +10,25 @@ from accounts.models import Organisation, User
 from accounts.selectors import organisations_user_can_report_for
 from cases import selectors, services
 from cases.api.serializers import CaseDetailSerializer, CaseSerializer, ConcernSubmitSerializer
+from cases.filters import CaseFilter
 from cases.models import Case
 
 
+class CasePagination(CursorPagination):
+    """Keyset pagination, newest first: page 50 costs what page 1 costs."""
+
+    ordering = ("-created", "-id")
+    page_size = 25
+
+
 class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """Cases the caller may see, newest first. Another organisation's case is 404, as on the web."""
+    """Cases the caller may see, newest first, with the web list's filters. Another organisation's case is
+    404, as on the web."""
 
     lookup_field = "reference"
     lookup_value_regex = r"[A-Za-z0-9-]+"
-    ordering = "-created"
+    filterset_class = CaseFilter
+    pagination_class = CasePagination
 
     def get_queryset(self) -> QuerySet[Case]:
         return selectors.case_list_for_user(user=self.request.user)  # type: ignore[arg-type]

@@ -48,35 +48,73 @@ def test_sign_in_report_a_concern_and_see_the_case(page, assert_accessible):
     page.get_by_role("link", name="Report a concern").first.click()
     page.get_by_role("heading", name="Report a concern").wait_for()
     assert_accessible(page)
-    page.get_by_label("What did you see or hear?").fill("Fictional: a girl working in a nail bar late at night.")
-    page.get_by_role("button", name="Submit concern").click()
+    page.get_by_label("What did you see or hear?").fill("Fictional: a man working in a car wash late at night.")
+    page.get_by_role("button", name="Continue").click()
     page.get_by_text("There is a problem").wait_for()
     assert_accessible(page)
-    assert page.get_by_label("What did you see or hear?").input_value().startswith("Fictional: a girl")
+    assert page.get_by_label("What did you see or hear?").input_value().startswith("Fictional: a man")
 
     page.get_by_role("group", name="Is anyone in immediate danger?").get_by_label("No", exact=True).check()
-    page.get_by_role("group", name="Is the person under 18?").get_by_label("Not sure").check()
-    page.get_by_label("Where was this?").fill("Fictional Street nail bar")
+    page.get_by_role("group", name="Is the person under 18?").get_by_label("No", exact=True).check()
+    page.get_by_label("Where was this?").fill("Fictional Street car wash")
+    page.get_by_label("Does not know their address").check()
+    page.get_by_label("Labour").check()
+    page.get_by_role("button", name="Continue").click()
+
+    page.get_by_role("heading", name="Check your answers before submitting").wait_for()
+    assert "Does not know their address" in page.content()
+    assert_accessible(page)
     page.get_by_role("button", name="Submit concern").click()
 
     page.get_by_role("heading", name="Concern submitted").wait_for()
     reference = re.search(r"MS-\d{4}-\d{5}", page.inner_text(".govuk-panel")).group(0)
-    assert "treated as a child" in page.content()
     assert_accessible(page)
 
     page.get_by_role("link", name="View the case").click()
-    page.get_by_role("heading", name=reference).wait_for()
-    assert "nail bar late at night" in page.content()
+    page.get_by_role("heading", name="Summary").wait_for()
+    assert "car wash late at night" in page.content()
+    assert_accessible(page)
+
+    # Triage: lead worker and risk, with a reason.
+    page.get_by_role("link", name="Triage").click()
+    assert_accessible(page)
+    page.get_by_label("Lead worker").select_option(label="Pat Lane")
+    page.get_by_label("Medium").check()
+    page.get_by_label("Why this risk level?").fill("Likely labour exploitation, no immediate danger.")
+    page.get_by_role("button", name="Save triage").click()
+    page.get_by_text("Triage saved.").wait_for()
+    assert "Lead: Pat Lane" in page.inner_text(".moj-identity-bar")
+
+    # Move on to assessment, then close with a reason.
+    page.get_by_role("link", name="Change status").click()
+    page.get_by_label("Start assessment").check()
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("The case is now 'Assessment'.").wait_for()
+    page.get_by_role("link", name="Change status").click()
+    assert_accessible(page)
+    page.get_by_label("Close the case").check()
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Select why the case is being closed").first.wait_for()
+    page.get_by_label("Close the case").check()
+    page.get_by_label("If closing: why?").select_option(label="Support completed")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("The case is now 'Closed'.").wait_for()
+
+    page.get_by_role("link", name="Timeline").click()
+    timeline = page.inner_text(".moj-timeline")
+    assert "Concern reported" in timeline and "Triaged" in timeline and "Support completed" in timeline
     assert_accessible(page)
 
     page.get_by_role("link", name="Audit").click()
-    page.get_by_role("heading", name="Audit").wait_for()
     table = page.inner_text("table")
     assert "Reported the concern" in table and "Viewed the case" in table and "Pat Lane" in table
     assert_accessible(page)
 
     page.get_by_role("link", name="Cases", exact=True).click()
+    page.get_by_label("Closed").check()
+    page.get_by_role("button", name="Apply filters").click()
     assert reference in page.inner_text("table")
+    assert_accessible(page)
 
 
 def test_first_sign_in_sets_up_an_authenticator_app(page, assert_accessible):

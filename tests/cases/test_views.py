@@ -13,12 +13,23 @@ VALID = {
     "what_was_seen": "Fictional: a boy selling from a car outside the school at night.",
     "location_description": "Fictional Road",
     "reporter_phone": "01632 960000",
+    "indicator_child": ["CHD_UNEXPLAINED_ITEMS", "CHD_OLDER_ASSOCIATES"],
+    "exploitation_types": ["CRIMINAL"],
+    "county_lines": "on",
+    "action": "Continue",
 }
+
+
+def report(client, data=VALID, **kwargs):
+    """Fill the form, continue to check answers, and submit, as a person would."""
+    answers = client.post(reverse("cases:report_concern"), data, **kwargs)
+    assert answers.status_code == 302, answers.content.decode()[:3000]
+    return client.post(answers.url, follow=True)
 
 
 def test_report_a_concern_shows_the_reference_and_child_pathway(people, client_for):
     client = client_for(people.frank)
-    response = client.post(reverse("cases:report_concern"), VALID, follow=True)
+    response = report(client)
     case = Case.objects.get()
     assert response.status_code == 200
     body = response.content.decode()
@@ -53,7 +64,7 @@ def test_a_user_in_several_organisations_chooses_one_and_cannot_pick_another(peo
     response = client.post(reverse("cases:report_concern"), {**VALID, "organisation": people.org_c.pk})
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
-    client.post(reverse("cases:report_concern"), {**VALID, "organisation": people.org_b.pk})
+    report(client, {**VALID, "organisation": people.org_b.pk})
     assert Case.objects.get().owning_organisation == people.org_b
 
 
@@ -110,7 +121,7 @@ def test_case_list_runs_a_fixed_number_of_queries(people, client_for, django_ass
 
 def test_audit_tab_lists_who_created_and_viewed(people, client_for, django_capture_on_commit_callbacks):
     client = client_for(people.alice)
-    client.post(reverse("cases:report_concern"), VALID)
+    report(client)
     case = Case.objects.get()
     client.get(reverse("cases:detail", args=[case.reference]))
     body = client_for(people.bob).get(reverse("cases:audit", args=[case.reference])).content.decode()
@@ -123,7 +134,7 @@ def test_audit_tab_lists_who_created_and_viewed(people, client_for, django_captu
 def test_audit_log_masks_free_text(people, client_for):
     from auditlog.models import LogEntry
 
-    client_for(people.alice).post(reverse("cases:report_concern"), VALID)
+    report(client_for(people.alice))
     entries = LogEntry.objects.get_for_object(Case.objects.get())
     assert entries.exists()
     for entry in entries:

@@ -12,6 +12,11 @@ SCHEDULES: list[dict[str, Any]] = [
         "task": "accounts.tasks.clear_expired_sessions",
         "crontab": {"minute": "15", "hour": "3"},
     },
+    {
+        "name": "Daily task digest",
+        "task": "cases.tasks.send_task_digests",
+        "crontab": {"minute": "0", "hour": "7"},
+    },
 ]
 
 
