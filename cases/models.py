@@ -1,5 +1,6 @@
 """The case record: one concern about one person, owned by one organisation, shared only on purpose."""
 
+import os
 import uuid
 from typing import Any
 
@@ -365,9 +366,21 @@ class TaskDigest(models.Model):
         return f"{self.user_id} {self.day}"
 
 
+class DocumentStorage(FileSystemStorage):
+    """Files under settings.DOCUMENTS_ROOT, outside the web root, with no URL: served only by
+    cases.views.document_download, which checks visibility and audits."""
+
+    @property  # type: ignore[override]
+    def base_location(self) -> str:
+        return str(settings.DOCUMENTS_ROOT)
+
+    @property  # type: ignore[override]
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
+
+
 def _document_storage() -> FileSystemStorage:
-    # Outside the web root and never under MEDIA_URL: served only by cases.views.document_download.
-    return FileSystemStorage(location=settings.DOCUMENTS_ROOT, base_url=None)
+    return DocumentStorage()
 
 
 def _document_path(instance: "CaseDocument", filename: str) -> str:

@@ -1,0 +1,120 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from cases.models import CaseExploitation, CaseState, RiskLevel
+from tests.factories import CaseFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def many(people):
+    now = timezone.now()
+    cases = [
+        CaseFactory(
+            owning_organisation=people.org_a,
+            created_by=people.alice,
+            created=now - datetime.timedelta(days=i),
+            risk_level=RiskLevel.HIGH if i % 5 == 0 else RiskLevel.STANDARD,
+            status=CaseState.TRIAGE if i % 2 else CaseState.INTAKE_RECEIVED,
+            is_child=i % 3 == 0,
+            lead_worker=people.bob if i % 4 == 0 else None,
+            location_description=f"Fictional Street {i}",
+        )
+        for i in range(60)
+    ]
+    CaseExploitation.objects.create(case=cases[7], exploitation_type="SEXUAL")
+    CaseFactory(owning_organisation=people.org_b, created_by=people.charlie)
+    return cases
+
+
+def refs(response):
+    body = response.content.decode()
+    return [c for c in body.split('href="/cases/')[1:] if c.startswith("MS-")]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"risk_level": "HIGH"}, lambda cs: [c for i, c in enumerate(cs) if i % 5 == 0]),
+        ({"status": "TRIAGE"}, lambda cs: [c for i, c in enumerate(cs) if i % 2]),
+        ({"age_group": "child"}, lambda cs: [c for i, c in enumerate(cs) if i % 3 == 0]),
+        ({"exploitation_type": "SEXUAL"}, lambda cs: [cs[7]]),
+        ({"q": "Street 42"}, lambda cs: [cs[42]]),
+    ],
+)
+def test_filters_on_the_web_and_the_api_agree(people, client_for, many, query, expected):
+    wanted = {c.reference for c in expected(many)}
+    api = APIClient()
+    api.force_authenticate(people.alice)
+    api_refs, url = set(), reverse("case-list")
+    params = query
+    while url:
+        page = api.get(url, params).json()
+        api_refs |= {row["reference"] for row in page["results"]}
+        url, params = page["next"], None
+    assert api_refs == wanted
+    body = client_for(people.alice).get(reverse("cases:my_cases"), query).content.decode()
+    assert f"{len(wanted)} case" in body
+
+
+def test_assigned_to_me(people, client_for, many):
+    body = client_for(people.bob).get(reverse("cases:my_cases"), {"assigned_to_me": "on"}).content.decode()
+    assert "15 cases match" in body
+
+
+def test_keyset_pages_cover_every_case_once_in_order(people, client_for, many):
+    client = client_for(people.alice)
+    seen, query = [], {"sort": "newest"}
+    while True:
+        response = client.get(reverse("cases:my_cases"), query)
+        page = response.context["page"]
+        seen += [c.reference for c in page.object_list]
+        if not page.next_query:
+            break
+        query = dict(pair.split("=") for pair in page.next_query.split("&"))
+    assert seen == [c.reference for c in many]
+    assert "60 cases match" in response.content.decode()
+
+
+def test_a_bad_cursor_starts_again_rather_than_failing(people, client_for, many):
+    response = client_for(people.alice).get(reverse("cases:my_cases"), {"after": "!!!not-a-cursor"})
+    assert response.status_code == 200
+    assert response.context["page"].object_list[0] == many[0]
+
+
+def test_bad_filter_input_gets_a_message_not_an_error(people, client_for, many):
+    response = client_for(people.alice).get(reverse("cases:my_cases"), {"reported_from": "31/02/2026"})
+    assert response.status_code == 200
+    assert "Enter a valid date" in response.content.decode()
+    api = APIClient()
+    api.force_authenticate(people.alice)
+    assert api.get(reverse("case-list"), {"risk_level": "SEVERE"}).status_code == 400
+
+
+@pytest.mark.parametrize("name", ["cases:my_cases", "cases:detail", "cases:timeline", "cases:tasks", "cases:notes"])
+def test_pages_run_a_fixed_number_of_queries(people, client_for, django_assert_max_num_queries, name):
+    from cases import services
+
+    client = client_for(people.alice)
+    case = CaseFactory(owning_organisation=people.org_a, created_by=people.alice)
+    args = [] if name == "cases:my_cases" else [case.reference]
+
+    def grow(n):
+        for _ in range(n):
+            CaseFactory(owning_organisation=people.org_a, created_by=people.alice, lead_worker=people.bob)
+            services.note_add(actor=people.alice, case=case, text="Fictional")
+            services.task_add(
+                actor=people.alice, case=case, title="Visit", assignee=people.bob, due_on=datetime.date.today()
+            )
+
+    grow(2)
+    with django_assert_max_num_queries(40) as baseline:
+        client.get(reverse(name, args=args))
+    grow(25)
+    with django_assert_max_num_queries(len(baseline.captured_queries)):
+        client.get(reverse(name, args=args))
