@@ -23,10 +23,10 @@ def _start_of(day: datetime.date) -> datetime.datetime:
 class CaseFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_search", label="Reference or place")
     status = django_filters.MultipleChoiceFilter(
-        choices=LISTED_STATES, widget=forms.CheckboxSelectMultiple, label="Status"
+        choices=LISTED_STATES, widget=forms.CheckboxSelectMultiple, label="Status", distinct=False
     )
     risk_level = django_filters.MultipleChoiceFilter(
-        choices=RiskLevel.choices, widget=forms.CheckboxSelectMultiple, label="Risk"
+        choices=RiskLevel.choices, widget=forms.CheckboxSelectMultiple, label="Risk", distinct=False
     )
     exploitation_type = django_filters.ChoiceFilter(
         choices=ExploitationType.choices, method="filter_exploitation", label="Type of exploitation"

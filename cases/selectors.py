@@ -28,7 +28,7 @@ RECEIVES_SHARES = frozenset({Role.CASE_WORKER, Role.MANAGER, Role.COORDINATOR})
 def cases_visible_to(user: User) -> QuerySet[Case]:
     """The cases `user` may see: by organisation and role, or through an explicit share. Nothing else.
 
-    A draft is seen only by its author. Analysts and system administrators see no case. One query reads
+    Drafts are not cases yet and are never in it. Analysts and system administrators see no case. One query reads
     the memberships; the rest is one SQL statement the caller can filter, order and paginate.
     """
     if not user.is_authenticated or not user.is_active:
@@ -57,7 +57,8 @@ def cases_visible_to(user: User) -> QuerySet[Case]:
                 group_id__in=groups, permission__codename="view_case"
             ).values("content_object_id")
         )
-    return Case.objects.filter(visible).filter(~Q(status=CaseState.DRAFT) | Q(created_by=user))
+    # Drafts are their author's alone and are read through draft_get_for_user / drafts_for_user.
+    return Case.objects.filter(visible).exclude(status=CaseState.DRAFT)
 
 
 def roles_on_case(*, user: User, case: Case) -> set[Role]:
@@ -87,12 +88,7 @@ def drafts_for_user(*, user: User) -> QuerySet[Case]:
 
 
 def case_list_for_user(*, user: User) -> QuerySet[Case]:
-    return (
-        cases_visible_to(user)
-        .exclude(status=CaseState.DRAFT)
-        .select_related("owning_organisation", "lead_worker")
-        .order_by("-created", "-id")
-    )
+    return cases_visible_to(user).select_related("owning_organisation", "lead_worker").order_by("-created", "-id")
 
 
 def case_active_shares(*, case: Case) -> QuerySet[CaseShare]:

@@ -4,15 +4,17 @@ Safe to run again: existing records are kept, and each demo user's backup codes 
 Every name, place and event here is invented.
 """
 
+import datetime
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
 from accounts import services as accounts_services
-from accounts.models import Organisation, OrganisationType, Role, User
+from accounts.models import InformationSharingAgreement, Organisation, OrganisationType, Role, User
 from cases import services as case_services
 from cases import sharing
 from cases.models import Case, ShareBasis, YesNoNotSure
@@ -181,6 +183,14 @@ class Command(BaseCommand):
                     ),
                 )
             )
+        agreement = InformationSharingAgreement.objects.create(
+            title="Westmoor Anti-Slavery Partnership information-sharing agreement",
+            version="1.0",
+            signatories="Fictional signatories for each partner",
+            starts_on=datetime.date(2026, 1, 1),
+            review_on=datetime.date(2027, 1, 1),
+        )
+        agreement.parties.set(organisations.values())
         sharing.share_grant(
             actor=users["investigator@westmoor-police.example"],
             case=cases[0],
@@ -188,6 +198,22 @@ class Command(BaseCommand):
             basis=ShareBasis.SHARING_DECISION,
             reason="Joint visit planned under the partnership's information-sharing agreement (fictional).",
         )
+        caseworker = users["caseworker@westmoor.example"]
+        case_services.case_triage(
+            actor=caseworker,
+            case=cases[3],
+            lead_worker=caseworker,
+            risk_level="HIGH",
+            reason="Possible cuckooing of a vulnerable tenant (fictional).",
+        )
+        case_services.task_add(
+            actor=caseworker,
+            case=cases[3],
+            title="Joint welfare visit with housing",
+            assignee=caseworker,
+            due_on=timezone.localdate(),
+        )
+        case_services.note_add(actor=caseworker, case=cases[3], text="Tried to call the tenant; no answer (fictional).")
 
     def _print(self, users: dict[str, User]) -> None:
         self.stdout.write(self.style.SUCCESS("\nDemo data loaded (all fictional)."))

@@ -1,0 +1,181 @@
+"""Time the case list for a user of a large organisation, against a floor measured in the same run.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/mmsc_bench DEBUG=1 .venv/bin/python bench/case_list.py
+
+Run bench/generate.py first. For each view of the list it prints p50 and p95 over --runs runs of:
+  (1) the selector and keyset paginator as the view runs them (rows and the capped count),
+  (2) hand-written SQL returning the same rows and count: the floor,
+  (4) the whole page through Django (middleware, session, template) with the test client,
+and the ratios the issue sets goals for: (1)/(2) <= 1.5, page 50/page 1 <= 1.2, (4)/(1) <= 4.
+"""
+
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("DEBUG", "1")
+
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth.models import Permission  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.http import QueryDict  # noqa: E402
+from django.test import Client  # noqa: E402
+from django_otp import DEVICE_ID_SESSION_KEY  # noqa: E402
+from django_otp.plugins.otp_static.models import StaticDevice  # noqa: E402
+
+from accounts.models import Membership, Role, User  # noqa: E402
+from cases import selectors  # noqa: E402
+from cases.filters import CaseFilter  # noqa: E402
+from cases.pagination import COUNT_LIMIT, keyset_page  # noqa: E402
+
+PER_PAGE = 25
+settings.DEBUG = False  # no query logging while timing
+
+
+def timed(fn: Callable[[], Any], runs: int) -> tuple[float, float]:
+    for _ in range(3):
+        fn()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[int(0.95 * (len(samples) - 1))]
+
+
+class FakeRequest:
+    def __init__(self, user: User) -> None:
+        self.user = user
+
+
+def selector_page(user: User, params: dict[str, str]) -> Callable[[], Any]:
+    query = QueryDict(mutable=True)
+    query.update(params)
+
+    def run() -> Any:
+        case_filter = CaseFilter(query, queryset=selectors.case_list_for_user(user=user), request=FakeRequest(user))
+        page = keyset_page(case_filter.qs, query, per_page=PER_PAGE)
+        rows = [(c.reference, c.owning_organisation.name, c.lead_worker) for c in page.object_list]
+        return rows, page.count
+
+    return run
+
+
+def sql_page(user: User, params: dict[str, str], after: tuple[Any, int] | None) -> Callable[[], Any]:
+    memberships = list(
+        Membership.objects.filter(user=user).values_list("organisation_id", "role", "organisation__group_id")
+    )
+    whole = [o for o, r, _ in memberships if r in (Role.CASE_WORKER, Role.MANAGER)]
+    own = [o for o, r, _ in memberships if r == Role.FRONTLINE]
+    groups = [g for _, r, g in memberships if r in (Role.CASE_WORKER, Role.MANAGER, Role.COORDINATOR)]
+    view = Permission.objects.get(codename="view_case", content_type__app_label="cases").pk
+    where = [
+        "(c.owning_organisation_id = ANY(%(whole)s) OR (c.owning_organisation_id = ANY(%(own)s) AND c.created_by_id = %(user)s)"
+        " OR c.id IN (SELECT content_object_id FROM cases_casegroupobjectpermission"
+        " WHERE group_id = ANY(%(groups)s) AND permission_id = %(view)s)"
+        " OR c.id IN (SELECT content_object_id FROM cases_caseuserobjectpermission"
+        " WHERE user_id = %(user)s AND permission_id = %(view)s))",
+        "c.status <> 'DRAFT'",
+    ]
+    args: dict[str, Any] = {"whole": whole, "own": own, "groups": groups, "user": user.pk, "view": view}
+    if "status" in params:
+        where.append("c.status = %(status)s")
+        args["status"] = params["status"]
+    if "q" in params:
+        where.append("UPPER(c.reference::text) LIKE UPPER(%(q)s)")
+        args["q"] = params["q"] + "%"
+    count_sql = (
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM cases_case c WHERE {' AND '.join(where)} LIMIT {COUNT_LIMIT + 1}) t"
+    )
+    page_where = list(where)
+    if after is not None:
+        page_where.append("(c.created, c.id) < (%(after_created)s, %(after_id)s)")
+        args["after_created"], args["after_id"] = after
+    rows_sql = (
+        "SELECT c.reference, o.name, u.first_name FROM cases_case c"
+        " JOIN accounts_organisation o ON o.id = c.owning_organisation_id"
+        " LEFT JOIN accounts_user u ON u.id = c.lead_worker_id"
+        f" WHERE {' AND '.join(page_where)} ORDER BY c.created DESC, c.id DESC LIMIT {PER_PAGE + 1}"
+    )
+
+    def run() -> Any:
+        with connection.cursor() as cursor:
+            cursor.execute(rows_sql, args)
+            rows = cursor.fetchall()[:PER_PAGE]
+            cursor.execute(count_sql, args)
+            return rows, cursor.fetchone()[0]
+
+    return run
+
+
+def page_through_django(user: User, params: dict[str, str]) -> Callable[[], Any]:
+    client = Client()
+    client.force_login(user)
+    device, _ = StaticDevice.objects.get_or_create(user=user, name="Bench", defaults={"confirmed": True})
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+    def run() -> Any:
+        response = client.get("/cases/", params)
+        assert response.status_code == 200, response.status_code
+        return response
+
+    return run
+
+
+def main() -> None:
+    runs = int(os.environ.get("BENCH_RUNS", "30"))
+    if connection.vendor != "postgresql":
+        sys.exit("Run against the PostgreSQL database bench/generate.py filled.")
+    big_org = (
+        Membership.objects.filter(user__email__endswith="@bench.invalid")
+        .values_list("organisation_id", flat=True)
+        .order_by("organisation_id")
+        .first()
+    )
+    user = User.objects.get(
+        pk=Membership.objects.filter(organisation_id=big_org, role=Role.CASE_WORKER).values_list("user_id", flat=True)[
+            0
+        ]
+    )
+    visible = selectors.case_list_for_user(user=user)
+    total = visible.count()
+    page50_after = visible.values_list("created", "id")[49 * PER_PAGE - 1]
+    from cases.pagination import _encode
+
+    sample_reference = visible.values_list("reference", flat=True)[1234][:12]
+    views: list[tuple[str, dict[str, str], tuple[Any, int] | None]] = [
+        ("first page", {}, None),
+        ("page 50", {"after": _encode(list(page50_after))}, page50_after),
+        ("status = TRIAGE", {"status": "TRIAGE"}, None),
+        (f"search '{sample_reference}'", {"q": sample_reference}, None),
+    ]
+    print(f"case worker {user.email} sees {total:,} cases; {runs} runs each; milliseconds\n")
+    print(f"{'view':<28}{'(1) p50':>9}{'p95':>8}{'(2) p50':>9}{'p95':>8}{'(4) p50':>9}{'p95':>8}{'1/2':>7}{'4/1':>7}")
+    results = {}
+    for name, params, after in views:
+        one = timed(selector_page(user, params), runs)
+        two = timed(sql_page(user, params, after), runs)
+        four = timed(page_through_django(user, params), runs)
+        results[name] = (one, two, four)
+        print(
+            f"{name:<28}{one[0]:>9.2f}{one[1]:>8.2f}{two[0]:>9.2f}{two[1]:>8.2f}{four[0]:>9.2f}{four[1]:>8.2f}"
+            f"{one[0] / two[0]:>7.2f}{four[0] / one[0]:>7.2f}"
+        )
+    print(f"\npage 50 / first page (selector, p50): {results['page 50'][0][0] / results['first page'][0][0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
