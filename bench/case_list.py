@@ -81,7 +81,8 @@ def sql_page(user: User, params: dict[str, str], after: tuple[Any, int] | None) 
     groups = [g for _, r, g in memberships if r in (Role.CASE_WORKER, Role.MANAGER, Role.COORDINATOR)]
     view = Permission.objects.get(codename="view_case", content_type__app_label="cases").pk
     where = [
-        "(c.owning_organisation_id = ANY(%(whole)s) OR (c.owning_organisation_id = ANY(%(own)s) AND c.created_by_id = %(user)s)"
+        "(c.owning_organisation_id = ANY(%(whole)s)"
+        " OR (c.owning_organisation_id = ANY(%(own)s) AND c.created_by_id = %(user)s)"
         " OR c.id IN (SELECT content_object_id FROM cases_casegroupobjectpermission"
         " WHERE group_id = ANY(%(groups)s) AND permission_id = %(view)s)"
         " OR c.id IN (SELECT content_object_id FROM cases_caseuserobjectpermission"

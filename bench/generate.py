@@ -72,7 +72,7 @@ def generate(*, cases: int, organisations: int, users: int, shared: float, seed:
     ]
     Organisation.objects.bulk_create(orgs)
     people = User.objects.bulk_create(
-        User(email=f"user{i:05d}@bench.invalid", password="!", first_name="Bench", last_name=f"{i:05d}")
+        User(email=f"user{i:05d}@bench.invalid", password="!", first_name="Bench", last_name=f"{i:05d}")  # noqa: S106
         for i in range(users)
     )
     Membership.objects.bulk_create(
