@@ -89,3 +89,11 @@ def agreement_covering(*, first: Organisation, second: Organisation, on: date) -
         .order_by("-starts_on")
         .first()
     )
+
+
+def organisations_to_share_with(*, owner_id: int) -> models.QuerySet[Organisation]:
+    return Organisation.objects.filter(is_active=True).exclude(pk=owner_id)
+
+
+def organisations_among(*, organisations: list[Organisation]) -> models.QuerySet[Organisation]:
+    return Organisation.objects.filter(pk__in=[o.pk for o in organisations])

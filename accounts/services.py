@@ -1,8 +1,12 @@
 """Writes for organisations, users and memberships."""
 
 from django.contrib.auth.models import Group
+from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Membership, Organisation, OrganisationType, Role, User
 
@@ -60,3 +64,28 @@ def membership_set(*, user: User, organisation: Organisation, role: Role | str) 
         user=user, organisation=organisation, defaults={"role": Role(role)}
     )
     return membership
+
+
+@transaction.atomic
+def totp_device_for_enrolment(*, user: User) -> TOTPDevice:
+    """The unconfirmed authenticator-app device a user is setting up (made once, reused until confirmed)."""
+    return TOTPDevice.objects.filter(user=user, confirmed=False).first() or TOTPDevice.objects.create(
+        user=user, name="Authenticator app", confirmed=False
+    )
+
+
+@transaction.atomic
+def enrolment_confirm(*, user: User, device: TOTPDevice, backup_codes: int) -> list[str]:
+    """Confirm the app and replace the user's backup codes; returns the new codes to show once."""
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    static, _ = StaticDevice.objects.get_or_create(user=user, name="Backup codes")
+    static.token_set.all().delete()
+    codes = [StaticToken.random_token() for _ in range(backup_codes)]
+    StaticToken.objects.bulk_create(StaticToken(device=static, token=code) for code in codes)
+    return codes
+
+
+def sessions_clear_expired() -> int:
+    deleted, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
+    return deleted

@@ -15,9 +15,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import devices_for_user, match_token
 from django_otp import login as otp_login
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts import services
 from accounts.audit import audit_event
 from accounts.decorators import second_factor_not_required
 from accounts.forms import SecurityCodeForm, SignInForm
@@ -88,21 +87,14 @@ def set_up(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     if _has_confirmed_device(user):
         return redirect("accounts:verify")
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first() or TOTPDevice.objects.create(
-        user=user, name="Authenticator app", confirmed=False
-    )
+    device = services.totp_device_for_enrolment(user=user)
     form = SecurityCodeForm(request.POST or None, button="Confirm and continue")
     if request.method == "POST" and form.is_valid():
         allowed, _ = device.verify_is_allowed()
         if not allowed:
             form.add_error("code", "You entered too many wrong codes. Wait a minute, then try again.")
         elif device.verify_token(form.cleaned_data["code"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
-            static, _ = StaticDevice.objects.get_or_create(user=user, name="Backup codes")
-            static.token_set.all().delete()
-            codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
-            StaticToken.objects.bulk_create(StaticToken(device=static, token=code) for code in codes)
+            codes = services.enrolment_confirm(user=user, device=device, backup_codes=BACKUP_CODE_COUNT)
             otp_login(request, device)
             audit_event(actor=user, action="accounts.second_factor.enrolled", obj=user, request=request)
             request.session[_SESSION_NEW_CODES] = codes

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.audit import audit_access, audit_event
-from accounts.models import Organisation, User
-from accounts.selectors import audit_trail_for, organisations_user_can_report_for
+from accounts.models import User
+from accounts.selectors import audit_trail_for, organisations_to_share_with, organisations_user_can_report_for
 from cases import lifecycle, selectors, services, sharing
 from cases.filters import CaseFilter, filter_form_helper
 from cases.forms import ConcernForm, DocumentForm, NoteForm, SharingDecisionForm, TaskForm, TransitionForm, TriageForm
@@ -287,7 +287,7 @@ def document_download(request: HttpRequest, reference: str, document_id: int) ->
 @require_http_methods(["GET", "POST"])
 def sharing_page(request: HttpRequest, reference: str) -> HttpResponse:
     case = _case_page(request, reference)
-    recipients = Organisation.objects.filter(is_active=True).exclude(pk=case.owning_organisation_id)
+    recipients = organisations_to_share_with(owner_id=case.owning_organisation_id)
     form = SharingDecisionForm(request.POST or None, recipients=recipients)
     if request.method == "POST" and form.is_valid():
         try:

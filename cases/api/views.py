@@ -6,8 +6,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.audit import audit_access
-from accounts.models import Organisation, User
-from accounts.selectors import organisations_user_can_report_for
+from accounts.models import User
+from accounts.selectors import organisations_among, organisations_user_can_report_for
 from cases import selectors, services
 from cases.api.serializers import CaseDetailSerializer, CaseSerializer, ConcernSubmitSerializer
 from cases.filters import CaseFilter
@@ -51,7 +51,7 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         organisations = organisations_user_can_report_for(user=user)
         serializer = ConcernSubmitSerializer(data=request.data)
         organisation_field = serializer.fields["organisation"]
-        organisation_field.queryset = Organisation.objects.filter(pk__in=[o.pk for o in organisations])  # type: ignore[attr-defined]
+        organisation_field.queryset = organisations_among(organisations=organisations)  # type: ignore[attr-defined]
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         organisation = data.pop("organisation", None)
