@@ -236,7 +236,7 @@ class ConcernForm(forms.Form):
             ),
             Field.text("reporter_phone", field_width=Fixed.TWENTY),
             HTML('<div class="govuk-button-group">'),
-            Button("action", "Continue"),
+            Button("continue", "Continue"),
             Button.secondary("save_draft", "Save and come back later"),
             HTML("</div>"),
         )

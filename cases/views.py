@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -39,14 +39,19 @@ def report_concern(request: HttpRequest, draft_id: int | None = None) -> HttpRes
     saving = "save_draft" in request.POST
     if request.method == "POST":
         form = ConcernForm(request.POST, organisations=organisations, draft=saving)
+        autosave = saving and request.headers.get("X-Autosave") == "1"
         if form.is_valid():
             draft = services.draft_save(
                 actor=user, organisation=form.chosen_organisation(), data=form.concern_data(), draft=draft
             )
+            if autosave:  # the session warning saved the form; later saves go to the same draft
+                return JsonResponse({"saved": True, "action": reverse("cases:edit_draft", args=[draft.pk])})
             if saving:
                 messages.success(request, "Your concern is saved as a draft. Find it under 'My drafts'.")
                 return redirect("cases:my_drafts")
             return redirect("cases:check_answers", draft_id=draft.pk)
+        if autosave:
+            return JsonResponse({"saved": False, "errors": form.errors}, status=400)
     else:
         form = ConcernForm(
             initial=ConcernForm.initial_from(draft) if draft else None, organisations=organisations, draft=False

@@ -131,3 +131,26 @@ def test_first_sign_in_sets_up_an_authenticator_app(page, assert_accessible):
     page.get_by_role("heading", name="Save your backup codes").wait_for()
     assert_accessible(page)
     assert len(page.locator("ul[aria-label='Backup codes'] li").all()) == 10
+
+
+def test_the_session_warning_saves_the_concern_as_a_draft(page, assert_accessible, settings):
+    settings.SESSION_COOKIE_AGE = 5 * 60 + 2  # the warning shows 5 minutes before the end: after 2 seconds
+    user = MembershipFactory(user=UserFactory(email="slow@test.example"), role=Role.FRONTLINE).user
+    device = StaticDevice.objects.create(user=user, name="Backup codes", confirmed=True)
+    StaticToken.objects.create(device=device, token="journey2")
+    page.goto("/sign-in/")
+    page.get_by_label("Email address").fill("slow@test.example")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Security code").fill("journey2")
+    page.get_by_role("button", name="Continue").click()
+    page.goto("/cases/report-a-concern/")
+    page.get_by_label("What did you see or hear?").fill("Fictional: typed, then called away.")
+    page.get_by_role("heading", name="You will be signed out soon").wait_for()
+    page.get_by_text("Your answers so far have been saved as a draft").wait_for()
+    assert page.evaluate("document.activeElement.id") == "session-warning-stay"
+    assert_accessible(page)
+    from cases.models import Case, CaseState
+
+    draft = Case.objects.get(created_by=user)
+    assert (draft.status, draft.what_was_seen) == (CaseState.DRAFT, "Fictional: typed, then called away.")

@@ -50,7 +50,7 @@ def test_check_answers_shows_the_999_interruption_when_there_is_danger(people, c
             "under_18": "NO",
             "what_was_seen": "Fictional",
             "location_description": "unknown",
-            "action": "Continue",
+            "continue": "Continue",
         },
     )
     page = client.get(response.url).content.decode()
@@ -83,3 +83,24 @@ def test_exploitation_subtypes_are_stored_under_their_parent_type(people):
         ("LABOUR", ""),
         ("CRIMINAL", "FORCED_CRIMINALITY"),
     }
+
+
+def test_the_session_warning_autosave_keeps_one_draft_and_answers_with_its_address(people, client_for):
+    client = client_for(people.alice)
+    first = client.post(
+        reverse("cases:report_concern"),
+        {"what_was_seen": "Fictional: typed before lunch", "save_draft": "1"},
+        headers={"X-Autosave": "1"},
+    )
+    assert first.status_code == 200
+    draft = Case.objects.get()
+    assert first.json() == {"saved": True, "action": reverse("cases:edit_draft", args=[draft.pk])}
+    again = client.post(
+        first.json()["action"], {"what_was_seen": "Fictional: and more", "save_draft": "1"}, headers={"X-Autosave": "1"}
+    )
+    assert again.status_code == 200
+    assert Case.objects.get().what_was_seen == "Fictional: and more"
+    too_long = client.post(
+        first.json()["action"], {"location_description": "x" * 201, "save_draft": "1"}, headers={"X-Autosave": "1"}
+    )
+    assert too_long.status_code == 400 and "location_description" in too_long.json()["errors"]

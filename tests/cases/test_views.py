@@ -16,7 +16,7 @@ VALID = {
     "indicator_child": ["CHD_UNEXPLAINED_ITEMS", "CHD_OLDER_ASSOCIATES"],
     "exploitation_types": ["CRIMINAL"],
     "county_lines": "on",
-    "action": "Continue",
+    "continue": "Continue",
 }
 
 
