@@ -26,6 +26,7 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth.models import Group, Permission  # noqa: E402
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
@@ -52,14 +53,36 @@ def reset() -> None:
             "TRUNCATE cases_casegroupobjectpermission, cases_caseuserobjectpermission, cases_caseshare, "
             "cases_caseevent, cases_casetask, cases_casenote, cases_casedocument, cases_sharingdecision, "
             "cases_caseindicator, cases_caseexploitation, cases_case, accounts_membership, accounts_auditevent, "
-            "auditlog_logentry CASCADE"
+            "auditlog_logentry, guardian_groupobjectpermission, accounts_user_groups CASCADE"
         )
     User.objects.filter(email__endswith="@bench.invalid").delete()
     Organisation.objects.filter(name__startswith="Bench ").delete()
     Group.objects.filter(name__startswith="org:bench-").delete()
 
 
-def generate(*, cases: int, organisations: int, users: int, shared: float, seed: int) -> None:
+def _naive_world(*, orgs: list[Organisation], view_id: int, shares: list[tuple[int, int, int]]) -> None:
+    """The same access expressed the way a team without an organisation column would: every case granted to
+    its organisation's group in guardian's generic permission table, and staff put in their groups. Only
+    bench/case_list.py's comparison (3) reads these rows; the service never does."""
+    started = time.monotonic()
+    content_type = ContentType.objects.get_for_model(Case).pk
+    group_of = {o.pk: o.group_id for o in orgs}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, owning_organisation_id FROM cases_case")
+        owned = cursor.fetchall()
+    rows = [(group_of[owner], view_id, content_type, str(case_id)) for case_id, owner in owned]
+    rows += [(group, view_id, content_type, str(case_id)) for group, _, case_id in shares]
+    _copy("guardian_groupobjectpermission", ["group_id", "permission_id", "content_type_id", "object_pk"], rows)
+    members = Membership.objects.filter(role__in=[Role.CASE_WORKER, Role.MANAGER, Role.COORDINATOR])
+    _copy(
+        User.groups.through._meta.db_table,
+        ["user_id", "group_id"],
+        [(m.user_id, group_of[m.organisation_id]) for m in members],
+    )
+    print(f"naive guardian rows: {len(rows):,} in {time.monotonic() - started:.1f}s")
+
+
+def generate(*, cases: int, organisations: int, users: int, shared: float, seed: int, naive: bool) -> None:
     rng = random.Random(seed)
     started = time.monotonic()
     orgs = [
@@ -131,6 +154,8 @@ def generate(*, cases: int, organisations: int, users: int, shared: float, seed:
         recipient = rng.choice([o for o in orgs if o.pk != owner])
         share_rows.append((recipient.group_id, view.pk, case_id))
     _copy(CaseGroupObjectPermission._meta.db_table, ["group_id", "permission_id", "content_object_id"], share_rows)
+    if naive:
+        _naive_world(orgs=orgs, view_id=view.pk, shares=share_rows)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     print(f"shares: {len(share_rows):,}; done in {time.monotonic() - started:.1f}s")
@@ -143,12 +168,20 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=5_000)
     parser.add_argument("--shared", type=float, default=0.01)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--no-naive", action="store_true", help="skip the rows comparison (3) needs")
     args = parser.parse_args()
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         sys.exit("Set DATABASE_URL to a throwaway PostgreSQL database.")
     call_command("migrate", verbosity=0)
     reset()
-    generate(cases=args.cases, organisations=args.organisations, users=args.users, shared=args.shared, seed=args.seed)
+    generate(
+        cases=args.cases,
+        organisations=args.organisations,
+        users=args.users,
+        shared=args.shared,
+        seed=args.seed,
+        naive=not args.no_naive,
+    )
 
 
 if __name__ == "__main__":

@@ -61,8 +61,8 @@ class CaseFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        if value.upper().startswith("MS-"):
-            return queryset.filter(reference__istartswith=value)
+        if value.upper().startswith("MS-"):  # references are upper case: a prefix the index can serve
+            return queryset.filter(reference__startswith=value.upper())
         return queryset.filter(Q(reference__icontains=value) | Q(location_description__icontains=value))
 
     def filter_exploitation(self, queryset: QuerySet[Case], name: str, value: str) -> QuerySet[Case]:

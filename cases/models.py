@@ -115,6 +115,8 @@ class Case(models.Model):
             models.Index(fields=["owning_organisation", "-created", "-id"], name="case_org_created"),
             models.Index(fields=["-created", "-id"], name="case_created"),
             models.Index(fields=["status", "owning_organisation"], name="case_status_org"),
+            # Prefix search on the reference (LIKE 'MS-2026-00%'); the opclass matters on PostgreSQL only.
+            models.Index(fields=["reference"], name="case_reference_prefix", opclasses=["varchar_pattern_ops"]),
         ]
 
     def __str__(self) -> str:

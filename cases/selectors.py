@@ -28,35 +28,30 @@ RECEIVES_SHARES = frozenset({Role.CASE_WORKER, Role.MANAGER, Role.COORDINATOR})
 def cases_visible_to(user: User) -> QuerySet[Case]:
     """The cases `user` may see: by organisation and role, or through an explicit share. Nothing else.
 
-    Drafts are not cases yet and are never in it. Analysts and system administrators see no case. One query reads
-    the memberships; the rest is one SQL statement the caller can filter, order and paginate.
+    Drafts are not cases yet and are never in it. Analysts and system administrators see no case. It is one
+    lazy SQL statement (memberships and shares are subqueries), which the caller filters, orders and pages.
     """
     if not user.is_authenticated or not user.is_active:
         return Case.objects.none()
-    memberships = list(
-        Membership.objects.filter(user=user, organisation__is_active=True).values_list(
-            "organisation_id", "role", "organisation__group_id"
+    memberships = Membership.objects.filter(user=user, organisation__is_active=True)
+    share_groups = memberships.filter(role__in=RECEIVES_SHARES).values("organisation__group_id")
+    visible = (
+        Q(owning_organisation_id__in=memberships.filter(role__in=SEES_ORGANISATION_CASES).values("organisation_id"))
+        | Q(
+            owning_organisation_id__in=memberships.filter(role__in=SEES_OWN_REPORTS).values("organisation_id"),
+            created_by=user,
         )
-    )
-    whole = [org for org, role, _ in memberships if role in SEES_ORGANISATION_CASES]
-    own = [org for org, role, _ in memberships if role in SEES_OWN_REPORTS]
-    groups = [group for _, role, group in memberships if role in RECEIVES_SHARES]
-
-    visible = Q(
-        pk__in=CaseUserObjectPermission.objects.filter(user=user, permission__codename="view_case").values(
-            "content_object_id"
-        )
-    )
-    if whole:
-        visible |= Q(owning_organisation_id__in=whole)
-    if own:
-        visible |= Q(owning_organisation_id__in=own, created_by=user)
-    if groups:
-        visible |= Q(
+        | Q(
             pk__in=CaseGroupObjectPermission.objects.filter(
-                group_id__in=groups, permission__codename="view_case"
+                group_id__in=share_groups, permission__codename="view_case"
             ).values("content_object_id")
         )
+        | Q(
+            pk__in=CaseUserObjectPermission.objects.filter(user=user, permission__codename="view_case").values(
+                "content_object_id"
+            )
+        )
+    )
     # Drafts are their author's alone and are read through draft_get_for_user / drafts_for_user.
     return Case.objects.filter(visible).exclude(status=CaseState.DRAFT)
 
@@ -87,8 +82,27 @@ def drafts_for_user(*, user: User) -> QuerySet[Case]:
     return Case.objects.filter(status=CaseState.DRAFT, created_by=user).order_by("-updated")
 
 
+LIST_COLUMNS = (
+    "reference",
+    "status",
+    "risk_level",
+    "is_child",
+    "created",
+    "owning_organisation__name",
+    "lead_worker__first_name",
+    "lead_worker__last_name",
+    "lead_worker__email",
+)
+
+
 def case_list_for_user(*, user: User) -> QuerySet[Case]:
-    return cases_visible_to(user).select_related("owning_organisation", "lead_worker").order_by("-created", "-id")
+    """The case list: visible cases, newest first, with only the columns a list row shows."""
+    return (
+        cases_visible_to(user)
+        .select_related("owning_organisation", "lead_worker")
+        .only(*LIST_COLUMNS)
+        .order_by("-created", "-id")
+    )
 
 
 def case_active_shares(*, case: Case) -> QuerySet[CaseShare]:

@@ -167,7 +167,7 @@ def draft_save(*, actor: User, organisation: Organisation, data: ConcernData, dr
     return draft
 
 
-def _missing_answers(case: Case) -> dict[str, str]:
+def intake_missing_answers(case: Case) -> dict[str, str]:
     return {name: message for name, message in REQUIRED_TO_SUBMIT.items() if not getattr(case, name)}
 
 
@@ -178,7 +178,7 @@ def draft_submit(*, actor: User, draft: Case) -> Case:
     if case.status != CaseState.DRAFT or case.created_by_id != actor.pk:
         raise NotAllowed("This concern has already been submitted.")
     _check_reporter(actor=actor, organisation=case.owning_organisation)
-    missing = _missing_answers(case)
+    missing = intake_missing_answers(case)
     if missing:
         raise IntakeIncomplete(missing)
     now = timezone.now()

@@ -81,7 +81,7 @@ def check_answers(request: HttpRequest, draft_id: int) -> HttpResponse:
             "draft": draft,
             "indicators": draft.indicators.select_related("indicator"),
             "exploitation": draft.exploitation.all(),
-            "missing": services._missing_answers(draft),
+            "missing": services.intake_missing_answers(draft),
         },
     )
 

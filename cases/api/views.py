@@ -31,7 +31,10 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     pagination_class = CasePagination
 
     def get_queryset(self) -> QuerySet[Case]:
-        return selectors.case_list_for_user(user=self.request.user)  # type: ignore[arg-type]
+        user = self.request.user
+        if self.action == "retrieve":
+            return selectors.cases_visible_to(user).select_related("owning_organisation")  # type: ignore[arg-type]
+        return selectors.case_list_for_user(user=user)  # type: ignore[arg-type]
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:
         if self.action == "retrieve":

@@ -96,20 +96,50 @@ def test_bad_filter_input_gets_a_message_not_an_error(people, client_for, many):
     assert api.get(reverse("case-list"), {"risk_level": "SEVERE"}).status_code == 400
 
 
-@pytest.mark.parametrize("name", ["cases:my_cases", "cases:detail", "cases:timeline", "cases:tasks", "cases:notes"])
-def test_pages_run_a_fixed_number_of_queries(people, client_for, django_assert_max_num_queries, name):
-    from cases import services
+@pytest.mark.parametrize(
+    "name",
+    [
+        "cases:my_cases",
+        "cases:my_tasks",
+        "cases:detail",
+        "cases:timeline",
+        "cases:tasks",
+        "cases:notes",
+        "cases:documents",
+        "cases:sharing",
+        "cases:audit",
+    ],
+)
+def test_pages_run_a_fixed_number_of_queries(
+    people, client_for, django_assert_max_num_queries, settings, tmp_path, name
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from cases import services, sharing
+    from tests.factories import OrganisationFactory
+
+    settings.DOCUMENTS_ROOT = tmp_path
 
     client = client_for(people.alice)
     case = CaseFactory(owning_organisation=people.org_a, created_by=people.alice)
-    args = [] if name == "cases:my_cases" else [case.reference]
+    args = [] if name in ("cases:my_cases", "cases:my_tasks") else [case.reference]
 
     def grow(n):
         for _ in range(n):
+            services.document_add(
+                actor=people.alice,
+                case=case,
+                upload=SimpleUploadedFile("a.pdf", b"%PDF fictional"),
+                description="Fictional",
+                document_date=None,
+            )
+            sharing.share_grant(
+                actor=people.bob, case=case, organisation=OrganisationFactory(), basis="SHARING_DECISION", reason="x"
+            )
             CaseFactory(owning_organisation=people.org_a, created_by=people.alice, lead_worker=people.bob)
             services.note_add(actor=people.alice, case=case, text="Fictional")
             services.task_add(
-                actor=people.alice, case=case, title="Visit", assignee=people.bob, due_on=datetime.date.today()
+                actor=people.alice, case=case, title="Visit", assignee=people.alice, due_on=datetime.date.today()
             )
 
     grow(2)
