@@ -25,14 +25,15 @@ SEES_OWN_REPORTS = frozenset({Role.FRONTLINE})
 RECEIVES_SHARES = frozenset({Role.CASE_WORKER, Role.MANAGER, Role.COORDINATOR})
 
 
-def cases_visible_to(user: User) -> QuerySet[Case]:
+def cases_visible_to(user: User, *, base: QuerySet[Case] | None = None) -> QuerySet[Case]:
     """The cases `user` may see: by organisation and role, or through an explicit share. Nothing else.
 
     Drafts are not cases yet and are never in it. Analysts and system administrators see no case. It is one
     lazy SQL statement (memberships and shares are subqueries), which the caller filters, orders and pages.
     """
+    base = Case.objects.all() if base is None else base
     if not user.is_authenticated or not user.is_active:
-        return Case.objects.none()
+        return base.none()
     memberships = Membership.objects.filter(user=user, organisation__is_active=True)
     share_groups = memberships.filter(role__in=RECEIVES_SHARES).values("organisation__group_id")
     visible = (
@@ -53,7 +54,7 @@ def cases_visible_to(user: User) -> QuerySet[Case]:
         )
     )
     # Drafts are their author's alone and are read through draft_get_for_user / drafts_for_user.
-    return Case.objects.filter(visible).exclude(status=CaseState.DRAFT)
+    return base.filter(visible & ~Q(status=CaseState.DRAFT))
 
 
 def roles_on_case(*, user: User, case: Case) -> set[Role]:
@@ -97,12 +98,9 @@ LIST_COLUMNS = (
 
 def case_list_for_user(*, user: User) -> QuerySet[Case]:
     """The case list: visible cases, newest first, with only the columns a list row shows."""
-    return (
-        cases_visible_to(user)
-        .select_related("owning_organisation", "lead_worker")
-        .only(*LIST_COLUMNS)
-        .order_by("-created", "-id")
-    )
+    # Shape first, then filter: every later clone copies the visibility clause, so it comes last.
+    base = Case.objects.select_related("owning_organisation", "lead_worker").only(*LIST_COLUMNS)
+    return cases_visible_to(user, base=base.order_by("-created", "-id"))
 
 
 def case_active_shares(*, case: Case) -> QuerySet[CaseShare]:
