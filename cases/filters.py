@@ -29,16 +29,19 @@ class CaseFilter(django_filters.FilterSet):
         choices=RiskLevel.choices, widget=forms.CheckboxSelectMultiple, label="Risk", distinct=False
     )
     exploitation_type = django_filters.ChoiceFilter(
-        choices=ExploitationType.choices, method="filter_exploitation", label="Type of exploitation"
+        choices=ExploitationType.choices, method="filter_exploitation", label="Type of exploitation", empty_label="Any"
     )
     age_group = django_filters.ChoiceFilter(
-        choices=[("child", "Child (or may be)"), ("adult", "Adult")], method="filter_age", label="Child or adult"
+        choices=[("child", "Child (or may be)"), ("adult", "Adult")],
+        method="filter_age",
+        label="Child or adult",
+        empty_label="Any",
     )
     assigned_to_me = django_filters.BooleanFilter(
         method="filter_assigned", widget=forms.CheckboxInput, label="Only cases I lead"
     )
     organisation = django_filters.ModelChoiceFilter(
-        field_name="owning_organisation", queryset=Organisation.objects.none(), label="Organisation"
+        field_name="owning_organisation", queryset=Organisation.objects.none(), label="Organisation", empty_label="Any"
     )
     reported_from = django_filters.DateFilter(
         method="filter_from", label="Reported on or after", help_text="For example, 2026-03-27", widget=forms.TextInput
@@ -91,7 +94,7 @@ def filter_form_helper() -> FormHelper:
         Field.checkboxes("status", legend_size=Size.SMALL, small=True),
         Field.checkboxes("risk_level", legend_size=Size.SMALL, small=True),
         Field.select("exploitation_type"),
-        Field.radios("age_group", legend_size=Size.SMALL, small=True),
+        Field.select("age_group"),
         Field.select("organisation"),
         Field.text("reported_from", field_width=Fixed.TEN),
         Field.text("reported_to", field_width=Fixed.TEN),

@@ -286,6 +286,7 @@ class TriageForm(forms.Form):
     lead_worker = forms.ModelChoiceField(
         label="Lead worker",
         queryset=User.objects.none(),
+        empty_label="Select a lead worker",
         error_messages={"required": "Select the lead worker", "invalid_choice": "Select the lead worker"},
     )
     risk_level = forms.ChoiceField(
@@ -362,7 +363,10 @@ class NoteForm(forms.Form):
 class TaskForm(forms.Form):
     title = forms.CharField(label="Task", max_length=200, error_messages={"required": "Enter what needs doing"})
     assignee = forms.ModelChoiceField(
-        label="Who will do it?", queryset=User.objects.none(), error_messages={"required": "Select who will do it"}
+        label="Who will do it?",
+        queryset=User.objects.none(),
+        empty_label="Select a person",
+        error_messages={"required": "Select who will do it"},
     )
     due_on = _date("Due date")
 
@@ -412,6 +416,7 @@ class SharingDecisionForm(forms.Form):
     recipient = forms.ModelChoiceField(
         label="Organisation to share with",
         queryset=Organisation.objects.none(),
+        empty_label="Select an organisation",
         error_messages={"required": "Select the organisation to share with"},
     )
     purpose = forms.CharField(
