@@ -10,6 +10,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
+	mkdir -p var && test -f var/dev.env || printf '# Development settings for manage.py in this checkout (never deployed)\nDEBUG=1\n' > var/dev.env
 	touch $(STAMP)
 
 install: $(STAMP)

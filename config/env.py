@@ -44,3 +44,21 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def load_env_file(path: "os.PathLike[str] | str") -> None:
+    """Read KEY=VALUE lines into the environment, never overriding what is already set.
+
+    Development only: `make` writes var/dev.env (DEBUG=1) so `manage.py` works in a checkout without exports.
+    Deployments have no such file and take their settings from the real environment.
+    """
+    try:
+        with open(path, encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+    except FileNotFoundError:
+        return
+    for line in lines:
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, _, value = line.partition("=")
+            os.environ.setdefault(key.strip(), value.strip())

@@ -77,3 +77,16 @@ def test_health_check_answers_for_database_cache_and_broker(client):
     assert response.status_code == 200
     body = response.json()
     assert {"Database", "Cache", "Broker"} <= {key.split("(")[0] for key in body}
+
+
+def test_env_file_fills_only_what_is_unset(tmp_path, monkeypatch):
+    from config.env import load_env_file
+
+    env_file = tmp_path / "dev.env"
+    env_file.write_text("# comment\nX_ONE=1\nX_TWO = two words\n")
+    monkeypatch.setenv("X_ONE", "already")
+    monkeypatch.delenv("X_TWO", raising=False)
+    load_env_file(env_file)
+    load_env_file(tmp_path / "missing.env")
+    assert os.environ["X_ONE"] == "already"
+    assert os.environ["X_TWO"] == "two words"
