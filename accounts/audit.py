@@ -26,6 +26,7 @@ ACTIONS: dict[str, str] = {
     "cases.case.audit_viewed": "Viewed the case's audit log",
     "cases.case.api_viewed": "Viewed the case through the API",
     "cases.case.triage_notified": "Told the triage inbox about the new concern",
+    "cases.case.managers_alerted": "Alerted the organisation's managers",
     "cases.share.granted": "Shared the case with another organisation",
     "cases.share.revoked": "Ended a share with another organisation",
     "cases.document.downloaded": "Downloaded a document",

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.audit import audit_event
-from accounts.models import Membership, Organisation, Role, User
+from accounts.models import AuditEvent, Membership, Organisation, Role, User
 from cases import lifecycle
 from cases.models import (
     Case,
@@ -195,7 +195,7 @@ def draft_submit(*, actor: User, draft: Case) -> Case:
     case_id = case.pk
     transaction.on_commit(lambda: notify_triage_queue.delay(case_id))
     if case.risk_level == RiskLevel.IMMEDIATE:
-        transaction.on_commit(lambda: notify_managers_of_immediate_risk.delay(case_id))
+        transaction.on_commit(lambda: notify_managers_of_immediate_risk.delay(case_id, "submitted"))
     return case
 
 
@@ -304,7 +304,7 @@ def case_triage(*, actor: User, case: Case, lead_worker: User, risk_level: RiskL
     risk = RiskLevel(risk_level)
     case.lead_worker, case.risk_level = lead_worker, risk
     case.save(update_fields=["lead_worker", "risk_level"])
-    _event(
+    triaged = _event(
         case=case,
         actor=actor,
         kind=CaseEvent.Kind.TRIAGED,
@@ -317,8 +317,8 @@ def case_triage(*, actor: User, case: Case, lead_worker: User, risk_level: RiskL
     if risk == RiskLevel.IMMEDIATE and previous_risk != RiskLevel.IMMEDIATE:
         from cases.tasks import notify_managers_of_immediate_risk
 
-        case_id = case.pk
-        transaction.on_commit(lambda: notify_managers_of_immediate_risk.delay(case_id))
+        case_id, cause = case.pk, f"triage-{triaged.pk}"
+        transaction.on_commit(lambda: notify_managers_of_immediate_risk.delay(case_id, cause))
     return case
 
 
@@ -458,10 +458,25 @@ def triage_notification_send(*, case_id: int) -> bool:
     return True
 
 
-def managers_alert_send(*, case_id: int, subject: str, what: str) -> int:
-    """Tell the owning organisation's managers that something on a case needs them (no case content)."""
-    case = Case.objects.select_related("owning_organisation").filter(pk=case_id).exclude(reference=None).first()
-    if case is None:
+@transaction.atomic
+def managers_alert_send(*, case_id: int, cause: str, subject: str, what: str) -> int:
+    """Tell the owning organisation's managers that something on a case needs them (no case content).
+
+    Once per cause (e.g. one triage event): a redelivered task finds the audit row and sends nothing.
+    """
+    case = (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("owning_organisation")
+        .filter(pk=case_id)
+        .exclude(reference=None)
+        .first()
+    )
+    if (
+        case is None
+        or AuditEvent.objects.filter(
+            action="cases.case.managers_alerted", object_pk=str(case.pk), extra__cause=cause
+        ).exists()
+    ):
         return 0
     recipients = _member_emails(organisation=case.owning_organisation, roles=frozenset({Role.MANAGER}))
     if recipients:
@@ -475,6 +490,12 @@ def managers_alert_send(*, case_id: int, subject: str, what: str) -> int:
             from_email=None,
             recipient_list=recipients,
         )
+    audit_event(
+        actor=None,
+        action="cases.case.managers_alerted",
+        obj=case,
+        extra={"cause": cause, "recipients": len(recipients)},
+    )
     return len(recipients)
 
 

@@ -154,6 +154,6 @@ def sharing_decision_record(*, actor: User, case: Case, data: DecisionData) -> S
     if agreement is None:
         from cases.tasks import notify_managers_of_emergency_share
 
-        case_id = case.pk
-        transaction.on_commit(lambda: notify_managers_of_emergency_share.delay(case_id))
+        case_id, cause = case.pk, f"emergency-share-{decision.pk}"
+        transaction.on_commit(lambda: notify_managers_of_emergency_share.delay(case_id, cause))
     return decision

@@ -13,14 +13,17 @@ def notify_triage_queue(case_id: int) -> bool:
 
 
 @shared_task(acks_late=True)
-def notify_managers_of_immediate_risk(case_id: int) -> int:
-    return services.managers_alert_send(case_id=case_id, subject="Immediate risk", what="Immediate risk was recorded")
+def notify_managers_of_immediate_risk(case_id: int, cause: str) -> int:
+    return services.managers_alert_send(
+        case_id=case_id, cause=cause, subject="Immediate risk", what="Immediate risk was recorded"
+    )
 
 
 @shared_task(acks_late=True)
-def notify_managers_of_emergency_share(case_id: int) -> int:
+def notify_managers_of_emergency_share(case_id: int, cause: str) -> int:
     return services.managers_alert_send(
         case_id=case_id,
+        cause=cause,
         subject="Emergency share",
         what="A case was shared in an emergency with an organisation outside your sharing agreements",
     )

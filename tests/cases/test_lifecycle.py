@@ -127,6 +127,12 @@ def test_triage_to_immediate_risk_alerts_managers(people, django_capture_on_comm
     assert (case.status, case.risk_level, case.lead_worker) == (S.TRIAGE, RiskLevel.IMMEDIATE, people.alice)
     assert [m.to for m in mailoutbox] == [["bob@test.example"]]
     assert case.reference in mailoutbox[0].subject and case.what_was_seen not in mailoutbox[0].body
+    # A redelivered task for the same triage sends nothing more.
+    from cases.tasks import notify_managers_of_immediate_risk
+
+    cause = f"triage-{case.events.get(kind='TRIAGED').pk}"
+    assert notify_managers_of_immediate_risk(case.pk, cause) == 0
+    assert len(mailoutbox) == 1
 
 
 def test_the_lead_worker_must_be_in_the_owning_organisation(people):
