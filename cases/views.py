@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.audit import audit_access, audit_event
@@ -135,7 +136,13 @@ def _render_tab(request: HttpRequest, case: Case, tab: str, template: str, **con
     return render(
         request,
         template,
-        {"case": case, "tab": tab, "moves": lifecycle.moves_for(case.status, roles), **context},
+        {
+            "case": case,
+            "tab": tab,
+            "moves": lifecycle.moves_for(case.status, roles),
+            "can_triage": case.is_open and bool(roles & services.TRIAGE_ROLES),
+            **context,
+        },
     )
 
 
@@ -213,7 +220,10 @@ def task_status(request: HttpRequest, reference: str, task_id: int) -> HttpRespo
     if status in TaskStatus.values:
         services.task_set_status(actor=_user(request), task=task, status=status)
         messages.success(request, f"Task marked {TaskStatus(status).label.lower()}.")
-    return redirect(request.POST.get("next") or reverse("cases:tasks", kwargs={"reference": case.reference}))
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = reverse("cases:tasks", kwargs={"reference": case.reference})
+    return redirect(back)
 
 
 @require_http_methods(["GET", "POST"])

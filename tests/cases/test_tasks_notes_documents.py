@@ -127,3 +127,25 @@ def test_a_file_over_25mb_is_refused(people, case_a, documents_dir, settings):
             description="Too big",
             document_date=None,
         )
+
+
+def test_marking_a_task_done_never_redirects_off_site(people, client_for, case_a):
+    task = services.task_add(actor=people.alice, case=case_a, title="Visit", assignee=people.alice, due_on=TODAY)
+    response = client_for(people.alice).post(
+        reverse("cases:task_status", args=[case_a.reference, task.pk]),
+        {"status": "DONE", "next": "https://evil.example/phish"},
+    )
+    assert response.url == reverse("cases:tasks", args=[case_a.reference])
+    task.refresh_from_db()
+    assert task.status == TaskStatus.DONE
+
+
+def test_a_shared_organisation_is_not_offered_triage(people, client_for, shared_case):
+    page = client_for(people.dana).get(reverse("cases:detail", args=[shared_case.reference])).content.decode()
+    assert reverse("cases:triage", args=[shared_case.reference]) not in page
+    response = client_for(people.dana).post(
+        reverse("cases:triage", args=[shared_case.reference]),
+        {"lead_worker": people.alice.pk, "risk_level": "HIGH", "reason": "x"},
+    )
+    assert response.status_code == 200
+    assert "Only a case worker or manager of the owning organisation can triage" in response.content.decode()
