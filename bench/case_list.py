@@ -3,7 +3,8 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/mmsc_bench DEBUG=1 .venv/bin/python bench/case_list.py
 
 Run bench/generate.py first. For each view of the list it prints p50 and p95 over --runs runs of:
-  (1) the selector and keyset paginator as the view runs them (rows and the capped count),
+  (1) the selector and keyset paginator as the view runs them (rows and the capped count), and (1F) the same
+      with the filters applied through the page's FilterSet form,
   (2) hand-written SQL returning the same rows and count: the floor,
   (3) the naive way: guardian.shortcuts.get_objects_for_user over per-case permissions in guardian's generic
       tables (bench/generate.py writes them), with Django's Paginator (COUNT and OFFSET),
@@ -64,13 +65,22 @@ class FakeRequest:
         self.user = user
 
 
-def selector_page(user: User, params: dict[str, str]) -> Callable[[], Any]:
+def selector_page(user: User, params: dict[str, str], *, with_form: bool = False) -> Callable[[], Any]:
+    """(1): the selector, the list's filter and the keyset paginator. With `with_form`, the filter goes through
+    the page's django-filter FilterSet (its form and validation), as the view does: column (1F)."""
     query = QueryDict(mutable=True)
     query.update(params)
 
     def run() -> Any:
-        case_filter = CaseFilter(query, queryset=selectors.case_list_for_user(user=user), request=FakeRequest(user))
-        page = keyset_page(case_filter.qs, query, per_page=PER_PAGE)
+        queryset = selectors.case_list_for_user(user=user)
+        if with_form:
+            queryset = CaseFilter(query, queryset=queryset, request=FakeRequest(user)).qs
+        else:
+            if "status" in params:
+                queryset = queryset.filter(status__in=[params["status"]])
+            if "q" in params:
+                queryset = queryset.filter(reference__startswith=params["q"].upper())
+        page = keyset_page(queryset, query, per_page=PER_PAGE)
         rows = [(c.reference, c.owning_organisation.name, c.lead_worker) for c in page.object_list]
         return rows, page.count
 
@@ -200,18 +210,21 @@ def main() -> None:
         (f"search '{sample_reference}'", {"q": sample_reference}, None, 1),
     ]
     print(f"case worker {user.email} sees {total:,} cases; {runs} runs each; milliseconds\n")
-    header = "".join(f"{h:>9}" for h in ("(1) p50", "p95", "(2) p50", "p95", "(3) p50", "p95", "(4) p50", "p95"))
-    print(f"{'view':<28}{header}{'1/2':>7}{'3/1':>7}{'4/1':>7}")
+    labels = ("(1) p50", "p95", "(1F) p50", "(2) p50", "p95", "(3) p50", "p95", "(4) p50", "p95")
+    header = "".join(f"{h:>9}" for h in labels)
+    print(f"{'view':<28}{header}{'1/2':>7}{'1F/2':>7}{'3/1':>7}{'4/1':>7}")
     results = {}
     for name, params, after, page_number in views:
         one = timed(selector_page(user, params), runs)
+        one_form = timed(selector_page(user, params, with_form=True), runs)
         two = timed(sql_page(user, params, after), runs)
         naive_runs = max(3, runs // 4)  # slow by design: fewer runs
         three = timed(naive_page(user, params, page_number), naive_runs)
         four = timed(page_through_django(user, params), runs)
         results[name] = (one, two, three, four)
-        cells = "".join(f"{v:>9.2f}" for pair in (one, two, three, four) for v in pair)
-        print(f"{name:<28}{cells}{one[0] / two[0]:>7.2f}{three[0] / one[0]:>7.2f}{four[0] / one[0]:>7.2f}")
+        cells = "".join(f"{v:>9.2f}" for v in (*one, one_form[0], *two, *three, *four))
+        ratios = (one[0] / two[0], one_form[0] / two[0], three[0] / one[0], four[0] / one[0])
+        print(f"{name:<28}{cells}" + "".join(f"{r:>7.2f}" for r in ratios))
     print(f"\npage 50 / first page (selector, p50): {results['page 50'][0][0] / results['first page'][0][0]:.2f}")
 
 
