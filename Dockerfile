@@ -14,7 +14,9 @@ RUN pip install --no-cache-dir --upgrade pip && pip install --no-cache-dir . \
     && useradd --system --create-home --home-dir /home/app app
 COPY . .
 COPY --from=assets /app/static ./static
-RUN mkdir -p var && DEBUG=1 python manage.py collectstatic --noinput && chown -R app:app var
+# Production storage (hashed, compressed names) needs its manifest: collect with DEBUG off and a throwaway key.
+RUN mkdir -p var && DEBUG=0 SECRET_KEY=build-only-never-used python manage.py collectstatic --noinput \
+    && chown -R app:app var
 USER app
 EXPOSE 8000
 CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -90,3 +90,9 @@ def test_env_file_fills_only_what_is_unset(tmp_path, monkeypatch):
     load_env_file(tmp_path / "missing.env")
     assert os.environ["X_ONE"] == "already"
     assert os.environ["X_TWO"] == "two words"
+
+
+def test_the_image_collects_static_files_for_production_storage():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    collect = next(line for line in dockerfile.splitlines() if "collectstatic" in line)
+    assert "DEBUG=0" in collect  # the manifest storage only runs with DEBUG off
