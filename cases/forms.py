@@ -203,6 +203,18 @@ class ConcernForm(forms.Form):
                 legend_size=Size.MEDIUM,
             ),
             Fieldset(
+                Field.radios("under_18", legend_size=Size.SMALL, inline=True),
+                Field.radios("person_known", legend_size=Size.SMALL, small=True),
+                Field.text("approximate_age", field_width=Fixed.TWENTY),
+                Field.radios("gender", legend_size=Size.SMALL, small=True),
+                Field.text("language", field_width=Fluid.ONE_HALF),
+                Field.radios("interpreter_needed", legend_size=Size.SMALL, inline=True),
+                Field.text("communication_needs", field_width=Fluid.TWO_THIRDS),
+                legend="The person",
+                legend_size=Size.MEDIUM,
+            ),
+            HTML(self._details_open("signs", "Signs of modern slavery and type of exploitation (optional)")),
+            Fieldset(
                 HTML('<p class="govuk-body">Tick the signs you saw or were told about. Leave blank if none.</p>'),
                 *[Field.checkboxes(name, legend_size=Size.SMALL, small=True) for name in self.GROUP_FIELDS.values()],
                 Field.textarea("indicator_note", rows=3),
@@ -217,17 +229,7 @@ class ConcernForm(forms.Form):
                 legend="Type of exploitation",
                 legend_size=Size.MEDIUM,
             ),
-            Fieldset(
-                Field.radios("under_18", legend_size=Size.SMALL, inline=True),
-                Field.radios("person_known", legend_size=Size.SMALL, small=True),
-                Field.text("approximate_age", field_width=Fixed.TWENTY),
-                Field.radios("gender", legend_size=Size.SMALL, small=True),
-                Field.text("language", field_width=Fluid.ONE_HALF),
-                Field.radios("interpreter_needed", legend_size=Size.SMALL, inline=True),
-                Field.text("communication_needs", field_width=Fluid.TWO_THIRDS),
-                legend="The person",
-                legend_size=Size.MEDIUM,
-            ),
+            HTML("</div></details>"),
             Fieldset(
                 Field.radios("told_about_support", legend_size=Size.SMALL, inline=True),
                 Field.textarea("their_response", rows=3),
@@ -239,6 +241,25 @@ class ConcernForm(forms.Form):
             Button("continue", "Continue"),
             Button.secondary("save_draft", "Save and come back later"),
             HTML("</div>"),
+        )
+
+    def _details_open(self, name: str, summary: str) -> str:
+        """A GOV.UK details element around optional questions, open when any of them holds an answer, so a
+        returning draft or a failed submit shows what was ticked."""
+        names = [
+            *self.GROUP_FIELDS.values(),
+            "exploitation_types",
+            "exploitation_subtypes",
+            "county_lines",
+            "cuckooing",
+        ]
+        values = [self.data.getlist(n) if hasattr(self.data, "getlist") else self.data.get(n) for n in names]
+        values += [self.initial.get(n) for n in names]
+        is_open = " open" if any(values) else ""
+        return (
+            f'<details class="govuk-details" id="{name}"{is_open}>'
+            f'<summary class="govuk-details__summary"><span class="govuk-details__summary-text">{summary}</span>'
+            '</summary><div class="govuk-details__text">'
         )
 
     @classmethod

@@ -57,6 +57,7 @@ def test_sign_in_report_a_concern_and_see_the_case(page, assert_accessible):
     page.get_by_role("group", name="Is anyone in immediate danger?").get_by_label("No", exact=True).check()
     page.get_by_role("group", name="Is the person under 18?").get_by_label("No", exact=True).check()
     page.get_by_label("Where was this?").fill("Fictional Street car wash")
+    page.get_by_text("Signs of modern slavery and type of exploitation (optional)").click()
     page.get_by_label("Does not know their address").check()
     page.get_by_label("Labour").check()
     page.get_by_role("button", name="Continue").click()

@@ -25,6 +25,7 @@ def test_save_and_come_back_later_keeps_an_incomplete_concern_only_for_its_autho
     assert "Fictional: half a note" in page
     isolated = re.search(r"<input[^>]*value=\"SIT_ISOLATED\"[^>]*>", page).group(0)
     assert "checked" in isolated
+    assert '<details class="govuk-details" id="signs" open>' in page  # what was ticked is on show
     # Colleagues in the same organisation, and the case list, do not see drafts.
     assert draft not in cases_visible_to(people.bob)
     assert client_for(people.bob).get(reverse("cases:edit_draft", args=[draft.pk])).status_code == 404
