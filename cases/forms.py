@@ -94,19 +94,6 @@ class ConcernForm(forms.Form):
     seen_on = _date("When was this?", required=False)
     exploitation_location = _radios(ExploitationLocation.choices, "Where did the exploitation happen?")
     still_in_situation = _radios(YesNoNotSure.choices, "Is the person still in the situation?")
-    indicator_physical = forms.MultipleChoiceField(
-        label="Physical", required=False, widget=forms.CheckboxSelectMultiple
-    )
-    indicator_psychological = forms.MultipleChoiceField(
-        label="Psychological", required=False, widget=forms.CheckboxSelectMultiple
-    )
-    indicator_situational = forms.MultipleChoiceField(
-        label="Situational", required=False, widget=forms.CheckboxSelectMultiple
-    )
-    indicator_environmental = forms.MultipleChoiceField(
-        label="Environmental", required=False, widget=forms.CheckboxSelectMultiple
-    )
-    indicator_child = forms.MultipleChoiceField(label="Child", required=False, widget=forms.CheckboxSelectMultiple)
     indicator_note = forms.CharField(
         label="Anything else about the signs you saw (optional)",
         max_length=2000,
@@ -173,9 +160,13 @@ class ConcernForm(forms.Form):
             "Where this was must be 200 characters or fewer"
         )
         indicators = list(Indicator.objects.filter(is_active=True))
-        for group, name in self.GROUP_FIELDS.items():
-            choice_field: forms.MultipleChoiceField = self.fields[name]  # type: ignore[assignment]
-            choice_field.choices = [(i.code, i.label) for i in indicators if i.group == group]
+        for group, name in self.GROUP_FIELDS.items():  # one ticklist per indicator group (DOMAIN.md §4.3)
+            self.fields[name] = forms.MultipleChoiceField(
+                label=group.label,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                choices=[(i.code, i.label) for i in indicators if i.group == group],
+            )
         head: list[Any] = []
         if len(organisations) > 1:
             organisation_field: forms.ModelChoiceField = self.fields["organisation"]  # type: ignore[assignment]

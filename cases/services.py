@@ -30,7 +30,7 @@ from cases.models import (
     TaskStatus,
     YesNoNotSure,
 )
-from cases.selectors import roles_on_case
+from cases.selectors import cases_visible_to, roles_on_case
 from cases.taxonomy import SUBTYPE_PARENT, CaseClosureReason
 
 REPORTING_ROLES = frozenset({Role.FRONTLINE, Role.CASE_WORKER, Role.MANAGER, Role.COORDINATOR})
@@ -111,7 +111,8 @@ def provisional_risk(*, immediate_danger: YesNoNotSure | str, is_child: bool) ->
     return RiskLevel.HIGH if is_child else RiskLevel.STANDARD
 
 
-def _event(*, case: Case, actor: User | None, kind: CaseEvent.Kind, summary: str, **data: Any) -> CaseEvent:
+def timeline_add(*, case: Case, actor: User | None, kind: CaseEvent.Kind, summary: str, **data: Any) -> CaseEvent:
+    """The one way onto a case's timeline (sharing, and later referrals and meetings, call it too)."""
     return CaseEvent.objects.create(case=case, actor=actor, kind=kind, summary=summary[:300], data=data)
 
 
@@ -187,7 +188,7 @@ def draft_submit(*, actor: User, draft: Case) -> Case:
     case.created = case.submitted_at = now
     case.save(update_fields=["reference", "risk_level", "created", "submitted_at"])
     case = transition(actor=actor, case=case, to=CaseState.INTAKE_RECEIVED)
-    _event(case=case, actor=actor, kind=CaseEvent.Kind.SUBMITTED, summary="Concern reported")
+    timeline_add(case=case, actor=actor, kind=CaseEvent.Kind.SUBMITTED, summary="Concern reported")
     audit_event(actor=actor, action="cases.case.submitted", obj=case)
 
     from cases.tasks import notify_managers_of_immediate_risk, notify_triage_queue
@@ -272,7 +273,7 @@ def transition(*, actor: User, case: Case, to: CaseState | str, reason: str = ""
         summary = f"{previous.label} → {to.label}"
         if to == CaseState.CLOSED:
             summary += f": {CaseClosureReason(closure_reason).label}"
-        _event(
+        timeline_add(
             case=case,
             actor=actor,
             kind=CaseEvent.Kind.STATUS_CHANGED,
@@ -304,7 +305,7 @@ def case_triage(*, actor: User, case: Case, lead_worker: User, risk_level: RiskL
     risk = RiskLevel(risk_level)
     case.lead_worker, case.risk_level = lead_worker, risk
     case.save(update_fields=["lead_worker", "risk_level"])
-    triaged = _event(
+    triaged = timeline_add(
         case=case,
         actor=actor,
         kind=CaseEvent.Kind.TRIAGED,
@@ -325,7 +326,7 @@ def case_triage(*, actor: User, case: Case, lead_worker: User, risk_level: RiskL
 @transaction.atomic
 def note_add(*, actor: User, case: Case, text: str) -> CaseNote:
     note = CaseNote.objects.create(case=case, author=actor, text=text)
-    _event(case=case, actor=actor, kind=CaseEvent.Kind.NOTE_ADDED, summary="Note added", note_id=note.pk)
+    timeline_add(case=case, actor=actor, kind=CaseEvent.Kind.NOTE_ADDED, summary="Note added", note_id=note.pk)
     return note
 
 
@@ -337,13 +338,11 @@ def note_edit(*, actor: User, note: CaseNote, text: str) -> CaseNote:
         raise NotAllowed("Only the person who wrote a note can edit it.")
     note.text, note.edited = text, timezone.now()
     note.save(update_fields=["text", "edited"])
-    _event(case=note.case, actor=actor, kind=CaseEvent.Kind.NOTE_EDITED, summary="Note edited", note_id=note.pk)
+    timeline_add(case=note.case, actor=actor, kind=CaseEvent.Kind.NOTE_EDITED, summary="Note edited", note_id=note.pk)
     return note
 
 
 def _check_assignee(*, case: Case, assignee: User) -> None:
-    from cases.selectors import cases_visible_to
-
     if not cases_visible_to(assignee).filter(pk=case.pk).exists():
         raise NotAllowed("The person you assign must be able to see this case.")
 
@@ -352,7 +351,7 @@ def _check_assignee(*, case: Case, assignee: User) -> None:
 def task_add(*, actor: User, case: Case, title: str, assignee: User, due_on: datetime.date) -> CaseTask:
     _check_assignee(case=case, assignee=assignee)
     task = CaseTask.objects.create(case=case, title=title, assignee=assignee, due_on=due_on, created_by=actor)
-    _event(
+    timeline_add(
         case=case,
         actor=actor,
         kind=CaseEvent.Kind.TASK_ADDED,
@@ -371,7 +370,7 @@ def task_set_status(*, actor: User, task: CaseTask, status: TaskStatus | str) ->
     task.status = status
     task.completed_at = timezone.now() if status == TaskStatus.DONE else None
     task.save(update_fields=["status", "completed_at"])
-    _event(
+    timeline_add(
         case=task.case,
         actor=actor,
         kind=CaseEvent.Kind.TASK_UPDATED,
@@ -403,7 +402,9 @@ def document_add(
     )
     document.file.save(name, upload, save=False)
     document.save()
-    _event(case=case, actor=actor, kind=CaseEvent.Kind.DOCUMENT_ADDED, summary=f"Document added: {description[:200]}")
+    timeline_add(
+        case=case, actor=actor, kind=CaseEvent.Kind.DOCUMENT_ADDED, summary=f"Document added: {description[:200]}"
+    )
     return document
 
 

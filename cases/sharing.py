@@ -15,6 +15,7 @@ from accounts.models import InformationSharingAgreement, Organisation, Role, Use
 from accounts.selectors import agreement_covering
 from cases.models import Case, CaseEvent, CaseShare, LawfulBasis, ShareBasis, SharingDecision
 from cases.selectors import roles_on_case
+from cases.services import timeline_add
 
 SHARING_ROLES = frozenset({Role.CASE_WORKER, Role.MANAGER})
 
@@ -51,12 +52,12 @@ def share_grant(
         decision=decision,
     )
     assign_perm("cases.view_case", organisation.group, case)
-    CaseEvent.objects.create(
+    timeline_add(
         case=case,
         actor=actor,
         kind=CaseEvent.Kind.SHARE_GRANTED,
         summary=f"Shared with {organisation.name} ({ShareBasis(basis).label.lower()})",
-        data={"organisation_id": organisation.pk},
+        organisation_id=organisation.pk,
     )
     audit_event(actor=actor, action="cases.share.granted", obj=case, extra={"organisation_id": organisation.pk})
     return share
@@ -65,18 +66,20 @@ def share_grant(
 @transaction.atomic
 def share_revoke(*, actor: User, share: CaseShare) -> CaseShare:
     share = CaseShare.objects.select_for_update().select_related("case", "organisation").get(pk=share.pk)
+    if not roles_on_case(user=actor, case=share.case) & SHARING_ROLES:
+        raise ShareNotAllowed("Only a case worker or manager of the owning organisation can end a share.")
     if share.revoked_at is not None:
         return share
     share.revoked_at = timezone.now()
     share.revoked_by = actor
     share.save(update_fields=["revoked_at", "revoked_by"])
     remove_perm("cases.view_case", share.organisation.group, share.case)
-    CaseEvent.objects.create(
+    timeline_add(
         case=share.case,
         actor=actor,
         kind=CaseEvent.Kind.SHARE_REVOKED,
         summary=f"Share with {share.organisation.name} ended",
-        data={"organisation_id": share.organisation_id},
+        organisation_id=share.organisation_id,
     )
     audit_event(
         actor=actor, action="cases.share.revoked", obj=share.case, extra={"organisation_id": share.organisation_id}

@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.audit import audit_access, audit_event
-from accounts.models import User
+from accounts.models import Role, User
 from accounts.selectors import audit_trail_for, organisations_to_share_with, organisations_user_can_report_for
 from cases import lifecycle, selectors, services, sharing
 from cases.filters import CaseFilter, filter_form_helper
@@ -131,8 +131,10 @@ def _case_page(request: HttpRequest, reference: str, action: str = "") -> Case:
     return case
 
 
-def _render_tab(request: HttpRequest, case: Case, tab: str, template: str, **context: Any) -> HttpResponse:
-    roles = selectors.roles_on_case(user=_user(request), case=case)
+def _render_tab(
+    request: HttpRequest, case: Case, tab: str, template: str, roles: set[Role] | None = None, **context: Any
+) -> HttpResponse:
+    roles = selectors.roles_on_case(user=_user(request), case=case) if roles is None else roles
     return render(
         request,
         template,
@@ -141,6 +143,7 @@ def _render_tab(request: HttpRequest, case: Case, tab: str, template: str, **con
             "tab": tab,
             "moves": lifecycle.moves_for(case.status, roles),
             "can_triage": case.is_open and bool(roles & services.TRIAGE_ROLES),
+            "can_share": bool(roles & sharing.SHARING_ROLES),
             **context,
         },
     )
@@ -184,7 +187,8 @@ def triage(request: HttpRequest, reference: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def change_status(request: HttpRequest, reference: str) -> HttpResponse:
     case = _case_page(request, reference)
-    moves = lifecycle.moves_for(case.status, selectors.roles_on_case(user=_user(request), case=case))
+    roles = selectors.roles_on_case(user=_user(request), case=case)
+    moves = lifecycle.moves_for(case.status, roles)
     form = TransitionForm(request.POST or None, moves=moves)
     if request.method == "POST" and form.is_valid():
         try:
@@ -322,7 +326,6 @@ def sharing_page(request: HttpRequest, reference: str) -> HttpResponse:
         form=form,
         shares=selectors.case_active_shares(case=case),
         decisions=selectors.case_sharing_decisions(case=case),
-        can_share=bool(selectors.roles_on_case(user=_user(request), case=case) & sharing.SHARING_ROLES),
     )
 
 
@@ -330,10 +333,14 @@ def sharing_page(request: HttpRequest, reference: str) -> HttpResponse:
 def share_revoke(request: HttpRequest, reference: str, share_id: int) -> HttpResponse:
     case = _case_page(request, reference)
     share = selectors.case_active_shares(case=case).filter(pk=share_id).first()
-    if share is None or not selectors.roles_on_case(user=_user(request), case=case) & sharing.SHARING_ROLES:
-        messages.error(request, "That share cannot be ended by you, or has already ended.")
-    else:
+    if share is None:
+        messages.error(request, "That share has already ended.")
+        return redirect("cases:sharing", reference=case.reference)
+    try:
         sharing.share_revoke(actor=_user(request), share=share)
+    except sharing.ShareNotAllowed as refused:
+        messages.error(request, str(refused))
+    else:
         messages.success(request, f"The share with {share.organisation.name} has ended.")
     return redirect("cases:sharing", reference=case.reference)
 

@@ -117,3 +117,9 @@ def test_the_owner_ends_a_share_and_access_goes(people, client_for, shared_case)
 def test_a_coordinator_receives_shares_to_their_organisation(people, shared_case):
     coordinator = MembershipFactory(organisation=people.org_c, role="COORDINATOR").user
     assert list(cases_visible_to(coordinator)) == [shared_case]
+
+
+def test_the_service_itself_refuses_a_recipient_ending_a_share(people, shared_case):
+    with pytest.raises(sharing.ShareNotAllowed, match="owning organisation"):
+        sharing.share_revoke(actor=people.dana, share=shared_case.shares.get())
+    assert shared_case in cases_visible_to(people.dana)
