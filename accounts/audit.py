@@ -30,6 +30,7 @@ ACTIONS: dict[str, str] = {
     "cases.share.granted": "Shared the case with another organisation",
     "cases.share.revoked": "Ended a share with another organisation",
     "cases.document.downloaded": "Downloaded a document",
+    "cases.document.orphans_removed": "Removed stored files left by uploads that did not complete",
 }
 
 

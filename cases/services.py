@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -401,11 +402,38 @@ def document_add(
         uploaded_by=actor,
     )
     document.file.save(name, upload, save=False)
-    document.save()
+    try:
+        document.save()
+    except Exception:
+        document.file.storage.delete(document.file.name)
+        raise
     timeline_add(
         case=case, actor=actor, kind=CaseEvent.Kind.DOCUMENT_ADDED, summary=f"Document added: {description[:200]}"
     )
     return document
+
+
+def documents_sweep_orphans(*, older_than: datetime.timedelta = datetime.timedelta(days=1)) -> int:
+    """Delete stored files that no document row points at: a transaction that rolled back after the file was
+    written leaves one. Only files older than `older_than`, so an upload still in its transaction is safe."""
+    root = Path(settings.DOCUMENTS_ROOT)
+    if not root.is_dir():
+        return 0
+    cutoff = (timezone.now() - older_than).timestamp()
+    candidates = {
+        path.relative_to(root).as_posix(): path
+        for path in root.rglob("*")
+        if path.is_file() and path.stat().st_mtime < cutoff
+    }
+    kept = set(CaseDocument.objects.filter(file__in=list(candidates)).values_list("file", flat=True))
+    removed = 0
+    for name, path in candidates.items():
+        if name not in kept:
+            path.unlink(missing_ok=True)
+            removed += 1
+    if removed:
+        audit_event(actor=None, action="cases.document.orphans_removed", extra={"files": removed})
+    return removed
 
 
 def _site_link(name: str, **kwargs: Any) -> str:

@@ -33,3 +33,9 @@ def notify_managers_of_emergency_share(case_id: int, cause: str) -> int:
 def send_task_digests(day: str | None = None) -> int:
     """Daily: one email per person with tasks due or overdue. Never twice for the same day."""
     return services.task_digests_send(day=datetime.date.fromisoformat(day) if day else timezone.localdate())
+
+
+@shared_task(acks_late=True)
+def sweep_orphan_documents() -> int:
+    """Daily: remove stored files that no document points at (left by a rolled-back upload)."""
+    return services.documents_sweep_orphans()

@@ -149,3 +149,37 @@ def test_a_shared_organisation_is_not_offered_triage(people, client_for, shared_
     )
     assert response.status_code == 200
     assert "Only a case worker or manager of the owning organisation can triage" in response.content.decode()
+
+
+def test_a_file_left_by_a_rolled_back_upload_is_swept_and_kept_files_stay(people, case_a, documents_dir):
+    from django.db import transaction
+
+    kept = services.document_add(
+        actor=people.alice,
+        case=case_a,
+        upload=SimpleUploadedFile("kept.pdf", b"%PDF"),
+        description="Kept",
+        document_date=None,
+    )
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.document_add(
+            actor=people.alice,
+            case=case_a,
+            upload=SimpleUploadedFile("lost.pdf", b"%PDF"),
+            description="Lost",
+            document_date=None,
+        )
+        raise RuntimeError("the request failed after the upload")
+    files = sorted(p for p in documents_dir.rglob("*") if p.is_file())
+    assert len(files) == 2 and CaseDocument.objects.count() == 1
+    assert services.documents_sweep_orphans() == 0  # both are new: an upload may still be in its transaction
+    assert services.documents_sweep_orphans(older_than=datetime.timedelta(0)) == 1
+    assert [p for p in documents_dir.rglob("*") if p.is_file()] == [documents_dir / kept.file.name]
+    assert AuditEvent.objects.filter(action="cases.document.orphans_removed", extra__files=1).exists()
+
+
+def test_the_orphan_sweep_is_scheduled():
+    from django_celery_beat.models import PeriodicTask
+
+    call_command("setup_periodic_tasks")
+    assert PeriodicTask.objects.filter(task="cases.tasks.sweep_orphan_documents", enabled=True).exists()

@@ -17,6 +17,11 @@ SCHEDULES: list[dict[str, Any]] = [
         "task": "cases.tasks.send_task_digests",
         "crontab": {"minute": "0", "hour": "7"},
     },
+    {
+        "name": "Remove files of uploads that did not complete",
+        "task": "cases.tasks.sweep_orphan_documents",
+        "crontab": {"minute": "45", "hour": "3"},
+    },
 ]
 
 
