@@ -3,8 +3,6 @@
 import datetime
 
 import django_filters
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fixed, Layout, Size
 from django import forms
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -82,22 +80,3 @@ class CaseFilter(django_filters.FilterSet):
 
     def filter_to(self, queryset: QuerySet[Case], name: str, value: datetime.date) -> QuerySet[Case]:
         return queryset.filter(created__lt=_start_of(value + datetime.timedelta(days=1)))
-
-
-def filter_form_helper() -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.layout = Layout(
-        Field.text("q"),
-        Field.checkbox("assigned_to_me", small=True),
-        Field.checkboxes("status", legend_size=Size.SMALL, small=True),
-        Field.checkboxes("risk_level", legend_size=Size.SMALL, small=True),
-        Field.select("exploitation_type"),
-        Field.select("age_group"),
-        Field.select("organisation"),
-        Field.text("reported_from", field_width=Fixed.TEN),
-        Field.text("reported_to", field_width=Fixed.TEN),
-        Button("apply", "Apply filters"),
-    )
-    return helper

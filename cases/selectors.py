@@ -1,19 +1,22 @@
 """Every read of case data a user can see starts here (ARCHITECTURE.md, "Access: who sees what")."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 
 from accounts.models import Membership, Role, User
+from accounts.selectors import access_of
 from cases.models import (
     Case,
     CaseDocument,
     CaseEvent,
-    CaseGroupObjectPermission,
     CaseNote,
     CaseShare,
     CaseState,
     CaseTask,
-    CaseUserObjectPermission,
     SharingDecision,
     TaskStatus,
 )
@@ -24,35 +27,52 @@ SEES_OWN_REPORTS = frozenset({Role.FRONTLINE})
 # Roles through which a share granted to the organisation reaches the user.
 RECEIVES_SHARES = frozenset({Role.CASE_WORKER, Role.MANAGER, Role.COORDINATOR})
 
+# The cases shared with a user, or with organisation groups, as SQL written out: the same statement as
+# `CaseUserObjectPermission.objects.filter(user=…, permission__codename="view_case").values("content_object_id")`
+# (and the group one), which costs more to build and compile on every request than the database takes to run
+# it (bench/case_list.py). tests/cases/test_case_list.py checks both against the ORM.
+_SHARED_WITH_USER = (
+    "SELECT s.content_object_id FROM cases_caseuserobjectpermission s"
+    " INNER JOIN auth_permission p ON p.id = s.permission_id"
+    " WHERE p.codename = 'view_case' AND s.user_id = %s"
+)
+_SHARED_WITH_GROUPS = (
+    "SELECT s.content_object_id FROM cases_casegroupobjectpermission s"
+    " INNER JOIN auth_permission p ON p.id = s.permission_id"
+    " WHERE p.codename = 'view_case' AND s.group_id IN ({groups})"
+)
+
+
+def shared_with_user(user: User) -> RawSQL:
+    return RawSQL(_SHARED_WITH_USER, (user.pk,))  # noqa: S611
+
+
+def shared_with_groups(group_ids: list[int]) -> RawSQL:
+    placeholders = ", ".join(["%s"] * len(group_ids))
+    return RawSQL(_SHARED_WITH_GROUPS.format(groups=placeholders), tuple(group_ids))  # noqa: S611
+
 
 def cases_visible_to(user: User, *, base: QuerySet[Case] | None = None) -> QuerySet[Case]:
     """The cases `user` may see: by organisation and role, or through an explicit share. Nothing else.
 
-    Drafts are not cases yet and are never in it. Analysts and system administrators see no case. It is one
-    lazy SQL statement (memberships and shares are subqueries), which the caller filters, orders and pages.
+    Drafts are not cases yet and are never in it. Analysts and system administrators see no case. The user's
+    memberships are read now (one small query) and written into the statement as lists, so the database can use
+    the organisation index; shares are subqueries. The caller filters, orders and pages the lazy result.
     """
     base = Case.objects.all() if base is None else base
     if not user.is_authenticated or not user.is_active:
         return base.none()
-    memberships = Membership.objects.filter(user=user, organisation__is_active=True)
-    share_groups = memberships.filter(role__in=RECEIVES_SHARES).values("organisation__group_id")
-    visible = (
-        Q(owning_organisation_id__in=memberships.filter(role__in=SEES_ORGANISATION_CASES).values("organisation_id"))
-        | Q(
-            owning_organisation_id__in=memberships.filter(role__in=SEES_OWN_REPORTS).values("organisation_id"),
-            created_by=user,
-        )
-        | Q(
-            pk__in=CaseGroupObjectPermission.objects.filter(
-                group_id__in=share_groups, permission__codename="view_case"
-            ).values("content_object_id")
-        )
-        | Q(
-            pk__in=CaseUserObjectPermission.objects.filter(user=user, permission__codename="view_case").values(
-                "content_object_id"
-            )
-        )
-    )
+    memberships = access_of(user=user)
+    whole = sorted({m.organisation_id for m in memberships if m.role in SEES_ORGANISATION_CASES})
+    own = sorted({m.organisation_id for m in memberships if m.role in SEES_OWN_REPORTS} - set(whole))
+    share_groups = sorted({m.group_id for m in memberships if m.role in RECEIVES_SHARES})
+    visible = Q(pk__in=shared_with_user(user))
+    if whole:
+        visible |= Q(owning_organisation_id__in=whole)
+    if own:
+        visible |= Q(owning_organisation_id__in=own, created_by=user)
+    if share_groups:
+        visible |= Q(pk__in=shared_with_groups(share_groups))
     # Drafts are their author's alone and are read through draft_get_for_user / drafts_for_user.
     return base.filter(visible & ~Q(status=CaseState.DRAFT))
 
@@ -101,6 +121,53 @@ def case_list_for_user(*, user: User) -> QuerySet[Case]:
     # Shape first, then filter: every later clone copies the visibility clause, so it comes last.
     base = Case.objects.select_related("owning_organisation", "lead_worker").only(*LIST_COLUMNS)
     return cases_visible_to(user, base=base.order_by("-created", "-id"))
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of the case list: what the table shows, read as values rather than model instances."""
+
+    id: int
+    reference: str
+    status: str
+    risk_level: str
+    is_child: bool
+    created: datetime.datetime
+    organisation_name: str
+    lead_worker_name: str
+
+    @property
+    def status_label(self) -> str:
+        return CaseState(self.status).label
+
+
+def case_rows(queryset: QuerySet[Case]) -> list[CaseRow]:
+    """The rows of a (sliced) case list queryset. Building ~80 model instances a page cost more than the query."""
+    rows = queryset.values_list(
+        "id",
+        "reference",
+        "status",
+        "risk_level",
+        "is_child",
+        "created",
+        "owning_organisation__name",
+        "lead_worker__first_name",
+        "lead_worker__last_name",
+        "lead_worker__email",
+    )
+    return [
+        CaseRow(
+            id=pk,
+            reference=reference or "",  # drafts have none, and are never listed
+            status=status,
+            risk_level=risk,
+            is_child=is_child,
+            created=created,
+            organisation_name=organisation,
+            lead_worker_name=f"{first or ''} {last or ''}".strip() or (email or ""),
+        )
+        for pk, reference, status, risk, is_child, created, organisation, first, last, email in rows
+    ]
 
 
 def case_active_shares(*, case: Case) -> QuerySet[CaseShare]:

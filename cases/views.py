@@ -13,7 +13,7 @@ from accounts.audit import audit_access, audit_event
 from accounts.models import Role, User
 from accounts.selectors import audit_trail_for, organisations_to_share_with, organisations_user_can_report_for
 from cases import lifecycle, selectors, services, sharing
-from cases.filters import CaseFilter, filter_form_helper
+from cases.filters import CaseFilter
 from cases.forms import ConcernForm, DocumentForm, NoteForm, SharingDecisionForm, TaskForm, TransitionForm, TriageForm
 from cases.models import Case, CaseState, TaskStatus
 from cases.pagination import keyset_page
@@ -110,10 +110,8 @@ def submitted(request: HttpRequest, reference: str) -> HttpResponse:
 def my_cases(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     case_filter = CaseFilter(request.GET, queryset=selectors.case_list_for_user(user=user), request=request)
-    page = keyset_page(case_filter.qs, request.GET, per_page=CASES_PER_PAGE)
-    return render(
-        request, "cases/my_cases.html", {"filter": case_filter, "page": page, "filter_helper": filter_form_helper()}
-    )
+    page = keyset_page(case_filter.qs, request.GET, per_page=CASES_PER_PAGE, rows=selectors.case_rows)
+    return render(request, "cases/my_cases.html", {"filter": case_filter, "page": page})
 
 
 def my_tasks(request: HttpRequest) -> HttpResponse:

@@ -84,13 +84,16 @@ def test_keyset_pages_cover_every_case_once_in_order(people, client_for, many):
 def test_a_bad_cursor_starts_again_rather_than_failing(people, client_for, many):
     response = client_for(people.alice).get(reverse("cases:my_cases"), {"after": "!!!not-a-cursor"})
     assert response.status_code == 200
-    assert response.context["page"].object_list[0] == many[0]
+    assert response.context["page"].object_list[0].id == many[0].pk
 
 
 def test_bad_filter_input_gets_a_message_not_an_error(people, client_for, many):
     response = client_for(people.alice).get(reverse("cases:my_cases"), {"reported_from": "31/02/2026"})
     assert response.status_code == 200
-    assert "Enter a valid date" in response.content.decode()
+    page = response.content.decode()
+    assert "<title>Error: Cases" in page and "There is a problem" in page  # the summary, then the field's message
+    assert '<a href="#id_reported_from">Enter a valid date.</a>' in page
+    assert 'value="31/02/2026"' in page  # what was typed is kept
     api = APIClient()
     api.force_authenticate(people.alice)
     assert api.get(reverse("case-list"), {"risk_level": "SEVERE"}).status_code == 400
@@ -143,6 +146,8 @@ def test_pages_run_a_fixed_number_of_queries(
             )
 
     grow(2)
+    if name == "cases:my_cases":  # past one page, so the baseline pays for the count a short list skips
+        CaseFactory.create_batch(26, owning_organisation=people.org_a, created_by=people.alice)
     with django_assert_max_num_queries(40) as baseline:
         client.get(reverse(name, args=args))
     grow(25)

@@ -18,6 +18,7 @@ def walk_pages(queryset, sort, per_page):
     seen, params = [], {"sort": sort}
     for _ in range(100):
         page = keyset_page(queryset, params, per_page=per_page)
+        assert (page.count, page.count_is_capped) == (queryset.count(), False)  # with or without a count query
         seen += [case.pk for case in page.object_list]
         if not page.next_query:
             return seen
@@ -44,3 +45,14 @@ def test_every_case_once_in_order(people, minutes, per_page, sort):
     queryset = Case.objects.all()
     expected = list(queryset.order_by(*SORTS[sort], "id").values_list("pk", flat=True))
     assert walk_pages(queryset, sort, per_page) == expected
+
+
+def test_the_count_stops_at_the_limit_and_says_so(people, monkeypatch):
+    from cases import pagination
+
+    monkeypatch.setattr(pagination, "COUNT_LIMIT", 3)
+    CaseFactory.create_batch(5, owning_organisation=people.org_a, created_by=people.alice)
+    first = keyset_page(Case.objects.all(), {}, per_page=2)
+    assert (first.count, first.count_is_capped) == (3, True)
+    whole = keyset_page(Case.objects.all(), {}, per_page=10)  # one page holds all: counted from the rows
+    assert (whole.count, whole.count_is_capped) == (3, True)
