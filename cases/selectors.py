@@ -1,6 +1,8 @@
 """Every read of case data a user can see starts here (ARCHITECTURE.md, "Access: who sees what")."""
 
 import datetime
+import functools
+import operator
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -66,13 +68,16 @@ def cases_visible_to(user: User, *, base: QuerySet[Case] | None = None) -> Query
     whole = sorted({m.organisation_id for m in memberships if m.role in SEES_ORGANISATION_CASES})
     own = sorted({m.organisation_id for m in memberships if m.role in SEES_OWN_REPORTS} - set(whole))
     share_groups = sorted({m.group_id for m in memberships if m.role in RECEIVES_SHARES})
-    visible = Q(pk__in=shared_with_user(user))
+    # Cheapest test first: the database tries them in this order for each row and stops at the first match.
+    branches = []
     if whole:
-        visible |= Q(owning_organisation_id__in=whole)
+        branches.append(Q(owning_organisation_id__in=whole))
     if own:
-        visible |= Q(owning_organisation_id__in=own, created_by=user)
+        branches.append(Q(owning_organisation_id__in=own, created_by=user))
     if share_groups:
-        visible |= Q(pk__in=shared_with_groups(share_groups))
+        branches.append(Q(pk__in=shared_with_groups(share_groups)))
+    branches.append(Q(pk__in=shared_with_user(user)))
+    visible = functools.reduce(operator.or_, branches)
     # Drafts are their author's alone and are read through draft_get_for_user / drafts_for_user.
     return base.filter(visible & ~Q(status=CaseState.DRAFT))
 
