@@ -359,6 +359,39 @@ class TransitionForm(forms.Form):
         return data
 
 
+class ChildReferralsExceptionForm(forms.Form):
+    referred_by = forms.CharField(
+        label="Which organisation made the referrals?",
+        max_length=200,
+        help_text="For example, another council's children's services or a police force",
+        error_messages={"required": "Enter which organisation made the referrals"},
+    )
+    nrm_reference = forms.CharField(
+        label="NRM referral reference",
+        max_length=50,
+        error_messages={"required": "Enter the NRM referral's reference"},
+    )
+    childrens_services_reference = forms.CharField(
+        label="Children's services reference (optional)", max_length=50, required=False
+    )
+    explanation = forms.CharField(
+        label="Why this case has no referrals of its own",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Explain why this case has no referrals of its own"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("referred_by"),
+            Field.text("nrm_reference", field_width=Fixed.TWENTY),
+            Field.text("childrens_services_reference", field_width=Fixed.TWENTY),
+            Field.textarea("explanation", rows=4),
+            Button("submit", "Record the exception"),
+        )
+
+
 class NoteForm(forms.Form):
     text = forms.CharField(
         label="Note",

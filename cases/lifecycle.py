@@ -1,9 +1,10 @@
 """The case lifecycle as data (DOMAIN.md §5). `cases.services.transition` is the only code that moves a case."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from accounts.models import Role
-from cases.models import CaseState
+from cases.models import Case, CaseState
 from cases.taxonomy import CaseClosureReason
 
 S = CaseState
@@ -72,3 +73,14 @@ def move_to(state: CaseState | str, to: CaseState | str) -> Move | None:
 def moves_for(state: CaseState | str, roles: set[Role]) -> list[Move]:
     """The moves a person with `roles` can make from `state` (for the case page's buttons)."""
     return [move for move in moves_from(state) if move.roles & roles]
+
+
+# R1: a child's case cannot move on or close until the children's services and NRM referrals exist, or an
+# exception is recorded. A case closed as not modern slavery, a duplicate, transferred or because the child died
+# is not held back.
+CHILD_REFERRALS_GUARDED = frozenset({S.MOVE_ON, S.CLOSED})
+CLOSURES_WITHOUT_CHILD_REFERRALS = TRIAGE_CLOSURE_REASONS | {CaseClosureReason.DECEASED}
+
+# The referrals app adds a check here that both referrals are on record (it depends on cases, not the other way
+# round). Each check answers: are this child's referrals in place?
+CHILD_REFERRAL_CHECKS: list[Callable[[Case], bool]] = []

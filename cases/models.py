@@ -292,6 +292,7 @@ class CaseEvent(models.Model):
         DOCUMENT_ADDED = "DOCUMENT_ADDED", "Document added"
         SHARE_GRANTED = "SHARE_GRANTED", "Shared"
         SHARE_REVOKED = "SHARE_REVOKED", "Share ended"
+        CHILD_REFERRALS = "CHILD_REFERRALS", "Child referrals made elsewhere"
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(default=timezone.now)
@@ -322,6 +323,25 @@ class CaseNote(models.Model):
 
     def __str__(self) -> str:
         return f"Note {self.pk} on {self.case}"
+
+    def get_additional_data(self) -> dict[str, Any]:
+        return {"case_id": self.case_id}
+
+
+class ChildReferralsException(models.Model):
+    """R1's recorded exception: a child's safeguarding and NRM referrals were made by someone else (for example
+    another first responder), so this case may move on or close without its own. One per case."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="child_referrals_exception")
+    referred_by = models.CharField(max_length=200, help_text="The organisation that made the referrals.")
+    nrm_reference = models.CharField(max_length=50)
+    childrens_services_reference = models.CharField(max_length=50, blank=True)
+    explanation = models.TextField(max_length=2000)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Child referrals exception for {self.case}"
 
     def get_additional_data(self) -> dict[str, Any]:
         return {"case_id": self.case_id}

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.models import Membership, Role, User
 from accounts.selectors import access_of
+from cases import lifecycle
 from cases.models import (
     Case,
     CaseDocument,
@@ -19,6 +20,7 @@ from cases.models import (
     CaseShare,
     CaseState,
     CaseTask,
+    ChildReferralsException,
     SharingDecision,
     TaskStatus,
 )
@@ -173,6 +175,17 @@ def case_rows(queryset: QuerySet[Case]) -> list[CaseRow]:
         )
         for pk, reference, status, risk, is_child, created, organisation, first, last, email in rows
     ]
+
+
+def child_referrals_exception(*, case: Case) -> ChildReferralsException | None:
+    return ChildReferralsException.objects.filter(case=case).select_related("recorded_by").first()
+
+
+def child_referrals_in_place(*, case: Case) -> bool:
+    """R1: an exception is recorded, or a check the referrals app adds finds both referrals."""
+    if ChildReferralsException.objects.filter(case=case).exists():
+        return True
+    return any(check(case) for check in lifecycle.CHILD_REFERRAL_CHECKS)
 
 
 def case_active_shares(*, case: Case) -> QuerySet[CaseShare]:

@@ -24,6 +24,7 @@ from cases.models import (
     CaseNote,
     CaseState,
     CaseTask,
+    ChildReferralsException,
     Indicator,
     ReferenceSequence,
     RiskLevel,
@@ -31,7 +32,7 @@ from cases.models import (
     TaskStatus,
     YesNoNotSure,
 )
-from cases.selectors import cases_visible_to, roles_on_case
+from cases.selectors import cases_visible_to, child_referrals_in_place, roles_on_case
 from cases.taxonomy import SUBTYPE_PARENT, CaseClosureReason
 
 REPORTING_ROLES = frozenset({Role.FRONTLINE, Role.CASE_WORKER, Role.MANAGER, Role.COORDINATOR})
@@ -221,6 +222,15 @@ def _was_high_risk_recently(case: Case) -> bool:
     return any(d.get("from_risk") in (RiskLevel.HIGH, RiskLevel.IMMEDIATE) for d in recent)
 
 
+def _held_back_by_r1(*, case: Case, to: CaseState, closure_reason: str) -> bool:
+    """R1: a child's case moving on, or closing for a reason R1 applies to, needs the referrals in place."""
+    if not case.is_child or to not in lifecycle.CHILD_REFERRALS_GUARDED:
+        return False
+    if to == CaseState.CLOSED and closure_reason in lifecycle.CLOSURES_WITHOUT_CHILD_REFERRALS:
+        return False
+    return not child_referrals_in_place(case=case)
+
+
 def _check_move(*, actor: User, case: Case, to: CaseState, closure_reason: str, reason: str) -> lifecycle.Move:
     move = lifecycle.move_to(case.status, to)
     if move is None:
@@ -249,6 +259,11 @@ def _check_move(*, actor: User, case: Case, to: CaseState, closure_reason: str, 
             raise TransitionNotAllowed(
                 "This case has been high risk in the last 90 days: an organisation manager must close it."
             )
+    if _held_back_by_r1(case=case, to=to, closure_reason=closure_reason):
+        raise TransitionNotAllowed(
+            "A child's case cannot move on or close until the safeguarding referral to children's services and the "
+            "NRM referral are made, or an exception is recorded on the Referrals tab."
+        )
     if to == CaseState.REOPENED and not reason.strip():
         raise TransitionNotAllowed("Give the reason for reopening the case.")
     return move
@@ -322,6 +337,45 @@ def case_triage(*, actor: User, case: Case, lead_worker: User, risk_level: RiskL
         case_id, cause = case.pk, f"triage-{triaged.pk}"
         transaction.on_commit(lambda: notify_managers_of_immediate_risk.delay(case_id, cause))
     return case
+
+
+CHILD_REFERRALS_EXCEPTION_ROLES = frozenset({Role.CASE_WORKER, Role.MANAGER})
+
+
+@transaction.atomic
+def child_referrals_exception_record(
+    *,
+    actor: User,
+    case: Case,
+    referred_by: str,
+    nrm_reference: str,
+    childrens_services_reference: str,
+    explanation: str,
+) -> ChildReferralsException:
+    """Record that a child's referrals were made elsewhere (R1's exception). Case workers and managers of the
+    owning organisation only; once per case."""
+    case = Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
+    if not case.is_child:
+        raise NotAllowed("Only a child's case needs this: an adult's case has no R1 referrals to record.")
+    if not roles_on_case(user=actor, case=case) & CHILD_REFERRALS_EXCEPTION_ROLES:
+        raise NotAllowed("Only a case worker or manager of the owning organisation can record this.")
+    if ChildReferralsException.objects.filter(case=case).exists():
+        raise NotAllowed("An exception is already recorded for this case.")
+    exception = ChildReferralsException.objects.create(
+        case=case,
+        referred_by=referred_by,
+        nrm_reference=nrm_reference,
+        childrens_services_reference=childrens_services_reference,
+        explanation=explanation,
+        recorded_by=actor,
+    )
+    timeline_add(
+        case=case,
+        actor=actor,
+        kind=CaseEvent.Kind.CHILD_REFERRALS,
+        summary=f"Child's referrals recorded as made by {referred_by[:200]}",
+    )
+    return exception
 
 
 @transaction.atomic

@@ -14,7 +14,16 @@ from accounts.models import Role, User
 from accounts.selectors import audit_trail_for, organisations_to_share_with, organisations_user_can_report_for
 from cases import lifecycle, selectors, services, sharing
 from cases.filters import CaseFilter
-from cases.forms import ConcernForm, DocumentForm, NoteForm, SharingDecisionForm, TaskForm, TransitionForm, TriageForm
+from cases.forms import (
+    ChildReferralsExceptionForm,
+    ConcernForm,
+    DocumentForm,
+    NoteForm,
+    SharingDecisionForm,
+    TaskForm,
+    TransitionForm,
+    TriageForm,
+)
 from cases.models import Case, CaseState, TaskStatus
 from cases.pagination import keyset_page
 
@@ -163,6 +172,25 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
 def placeholder(request: HttpRequest, reference: str, tab: str) -> HttpResponse:
     case = _case_page(request, reference)
     return _render_tab(request, case, tab, "cases/placeholder.html")
+
+
+@require_http_methods(["GET", "POST"])
+def referrals(request: HttpRequest, reference: str) -> HttpResponse:
+    """Referrals arrive with their own app; for a child's case this tab already shows R1 and takes its exception."""
+    case = _case_page(request, reference)
+    roles = selectors.roles_on_case(user=_user(request), case=case)
+    exception = selectors.child_referrals_exception(case=case)
+    can_record = case.is_child and exception is None and bool(roles & services.CHILD_REFERRALS_EXCEPTION_ROLES)
+    form = ChildReferralsExceptionForm(request.POST or None) if can_record else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            services.child_referrals_exception_record(actor=_user(request), case=case, **form.cleaned_data)
+        except services.NotAllowed as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "Exception recorded. The case can now move on or close.")
+            return redirect("cases:referrals", reference=case.reference)
+    return _render_tab(request, case, "referrals", "cases/referrals.html", roles, form=form, exception=exception)
 
 
 @require_http_methods(["GET", "POST"])

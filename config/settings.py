@@ -268,6 +268,7 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "cases.CaseNote"},
     {"model": "cases.CaseTask"},
     {"model": "cases.CaseDocument", "exclude_fields": ["file"]},
+    {"model": "cases.ChildReferralsException"},
     {"model": "accounts.InformationSharingAgreement"},
 )
 

@@ -111,6 +111,7 @@ def test_bad_filter_input_gets_a_message_not_an_error(people, client_for, many):
         "cases:documents",
         "cases:sharing",
         "cases:audit",
+        "cases:referrals",
     ],
 )
 def test_pages_run_a_fixed_number_of_queries(

@@ -1,8 +1,10 @@
 import pytest
+from auditlog.models import LogEntry
+from django.urls import reverse
 
 from accounts.models import Role
 from cases import lifecycle, services
-from cases.models import CaseEvent, CaseState, RiskLevel
+from cases.models import Case, CaseEvent, CaseState, ChildReferralsException, RiskLevel
 from cases.services import TransitionNotAllowed
 from cases.taxonomy import CaseClosureReason
 from tests.factories import CaseFactory, MembershipFactory
@@ -139,3 +141,63 @@ def test_the_lead_worker_must_be_in_the_owning_organisation(people):
     case = case_in(people, S.INTAKE_RECEIVED)
     with pytest.raises(services.NotAllowed, match="lead worker"):
         services.case_triage(actor=people.alice, case=case, lead_worker=people.charlie, risk_level="HIGH", reason="x")
+
+
+# R1: a child's case needs its referrals (or a recorded exception) before it moves on or closes.
+
+
+def test_a_childs_case_cannot_move_on_or_close_without_its_referrals(people):
+    support = case_in(people, S.SUPPORT_ONGOING, is_child=True)
+    with pytest.raises(TransitionNotAllowed, match="children's services"):
+        services.transition(actor=people.alice, case=support, to=S.MOVE_ON)
+    with pytest.raises(TransitionNotAllowed, match="children's services"):
+        services.transition(actor=people.alice, case=support, to=S.CLOSED, closure_reason="SUPPORT_COMPLETED")
+    assert Case.objects.get(pk=support.pk).status == S.SUPPORT_ONGOING
+    adult = case_in(people, S.SUPPORT_ONGOING)
+    assert services.transition(actor=people.alice, case=adult, to=S.MOVE_ON).status == S.MOVE_ON
+
+
+@pytest.mark.parametrize("reason", ["NO_MODERN_SLAVERY_CONCERN", "DUPLICATE", "TRANSFERRED_TO_AGENCY", "DECEASED"])
+def test_a_childs_case_that_is_not_ours_to_refer_still_closes(people, reason):
+    case = case_in(people, S.ASSESSMENT, is_child=True)
+    assert services.transition(actor=people.alice, case=case, to=S.CLOSED, closure_reason=reason).status == S.CLOSED
+
+
+def test_a_recorded_exception_lets_the_childs_case_move_on(people, client_for):
+    case = case_in(people, S.SUPPORT_ONGOING, is_child=True)
+    url = reverse("cases:referrals", args=[case.reference])
+    answers = {
+        "referred_by": "Fictional County Police",
+        "nrm_reference": "NRM-FICT-1",
+        "childrens_services_reference": "",
+        "explanation": "Police referred the child on the night; we support her.",
+    }
+    response = client_for(people.alice).post(url, {**answers, "nrm_reference": ""})
+    page = response.content.decode()
+    assert response.status_code == 200 and "Enter the NRM referral" in page and "Fictional County Police" in page
+    assert client_for(people.frank).get(url).content.decode().count('name="nrm_reference"') == 0  # frontline
+    assert client_for(people.charlie).post(url, answers).status_code == 404  # another organisation
+    assert client_for(people.alice).post(url, answers).status_code == 302
+    exception = ChildReferralsException.objects.get(case=case)
+    assert (exception.recorded_by, exception.nrm_reference) == (people.alice, "NRM-FICT-1")
+    assert LogEntry.objects.filter(additional_data__case_id=case.pk, object_repr__contains="exception").exists()
+    assert CaseEvent.objects.filter(case=case, kind=CaseEvent.Kind.CHILD_REFERRALS).exists()
+    assert services.transition(actor=people.alice, case=case, to=S.MOVE_ON).status == S.MOVE_ON
+    with pytest.raises(services.NotAllowed, match="already"):
+        services.child_referrals_exception_record(actor=people.bob, case=case, **answers)
+
+
+def test_only_a_childs_case_takes_the_exception_and_only_from_its_case_workers(people):
+    answers = {"referred_by": "X", "nrm_reference": "Y", "childrens_services_reference": "", "explanation": "Z"}
+    with pytest.raises(services.NotAllowed, match="adult"):
+        services.child_referrals_exception_record(actor=people.alice, case=case_in(people, S.ASSESSMENT), **answers)
+    child = case_in(people, S.ASSESSMENT, is_child=True)
+    with pytest.raises(services.NotAllowed, match="case worker or manager"):
+        services.child_referrals_exception_record(actor=people.frank, case=child, **answers)
+    assert not ChildReferralsException.objects.exists()
+
+
+def test_the_referrals_app_can_say_the_referrals_are_in_place(people, monkeypatch):
+    case = case_in(people, S.SUPPORT_ONGOING, is_child=True)
+    monkeypatch.setattr(lifecycle, "CHILD_REFERRAL_CHECKS", [lambda checked: checked.pk == case.pk])
+    assert services.transition(actor=people.alice, case=case, to=S.MOVE_ON).status == S.MOVE_ON
