@@ -80,6 +80,18 @@ class ConcernForm(forms.Form):
         "Is the person under 18?",
         "If you are not sure, they are treated as a child until their age is assessed.",
     )
+    childrens_services_contacted = _radios(
+        YesNoNotSure.choices,
+        "If they are or may be under 18: have children's services been contacted?",
+        "A child must be referred to children's services. Answer 'No' if you have not done it yet.",
+    )
+    ictg_referred = _radios(
+        YesNoNotSure.choices,
+        "If they are or may be under 18: have they been referred to an Independent Child Trafficking Guardian?",
+    )
+    under_18_when_exploited = _radios(
+        YesNoNotSure.choices, "If they are 18 or over: were they under 18 when the exploitation began?"
+    )
     what_was_seen = forms.CharField(
         label="What did you see or hear?",
         help_text="In your own words. Include anything the person said, in their words if you can.",
@@ -195,6 +207,9 @@ class ConcernForm(forms.Form):
             ),
             Fieldset(
                 Field.radios("under_18", legend_size=Size.SMALL, inline=True),
+                Field.radios("childrens_services_contacted", legend_size=Size.SMALL, inline=True),
+                Field.radios("ictg_referred", legend_size=Size.SMALL, inline=True),
+                Field.radios("under_18_when_exploited", legend_size=Size.SMALL, inline=True),
                 Field.radios("person_known", legend_size=Size.SMALL, small=True),
                 Field.text("approximate_age", field_width=Fixed.TWENTY),
                 Field.radios("gender", legend_size=Size.SMALL, small=True),

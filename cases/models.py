@@ -89,6 +89,11 @@ class Case(models.Model):
     what_was_seen = models.TextField(max_length=5000, blank=True)
     location_description = models.CharField(max_length=200, blank=True)
     under_18 = models.CharField(max_length=10, choices=YesNoNotSure.choices, blank=True)
+    under_18_when_exploited = models.CharField(max_length=10, choices=YesNoNotSure.choices, blank=True)
+    childrens_services_contacted = models.CharField(max_length=10, choices=YesNoNotSure.choices, blank=True)
+    ictg_referred = models.CharField(
+        max_length=10, choices=YesNoNotSure.choices, blank=True, help_text="Independent Child Trafficking Guardian."
+    )
     immediate_danger = models.CharField(max_length=10, choices=YesNoNotSure.choices, blank=True)
     police_called = models.CharField(max_length=10, choices=YesNoNotSure.choices, blank=True)
     police_reference = models.CharField(max_length=50, blank=True)

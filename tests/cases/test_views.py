@@ -35,7 +35,27 @@ def test_report_a_concern_shows_the_reference_and_child_pathway(people, client_f
     body = response.content.decode()
     assert case.reference in body
     assert "treated as a child" in body
+    assert "Children's services have not been told yet" in body  # the question was not answered
     assert case.created_by == people.frank
+
+
+def test_the_age_questions_are_kept_and_shown_and_the_warning_goes_once_childrens_services_know(people, client_for):
+    client = client_for(people.frank)
+    body = report(client, {**VALID, "childrens_services_contacted": "YES", "ictg_referred": "NOT_SURE"}).content
+    case = Case.objects.get()
+    assert (case.childrens_services_contacted, case.ictg_referred) == ("YES", "NOT_SURE")
+    assert "Children's services have not been told yet" not in body.decode()
+    page = client_for(people.alice).get(reverse("cases:detail", args=[case.reference])).content.decode()
+    assert "children's services contacted: Yes" in page and "referred to a guardian: Not sure" in page
+
+
+def test_an_adult_exploited_as_a_child_is_recorded(people, client_for):
+    client = client_for(people.alice)
+    report(client, {**VALID, "under_18": "NO", "under_18_when_exploited": "YES"})
+    case = Case.objects.get()
+    assert (case.is_child, case.under_18_when_exploited) == (False, "YES")
+    page = client.get(reverse("cases:detail", args=[case.reference])).content.decode()
+    assert "under 18 when the exploitation began: Yes" in page
 
 
 def test_a_failed_submit_keeps_what_was_typed_and_lists_the_errors(people, client_for):
