@@ -12,6 +12,7 @@ Run bench/generate.py first. For each view of the list it prints p50 and p95 ove
 and the ratios the issue sets goals for: (1)/(2) <= 1.5, (3)/(1) >= 25, page 50/page 1 <= 1.2, (4)/(1) <= 4.
 """
 
+import gc
 import os
 import statistics
 import sys
@@ -54,16 +55,25 @@ def timed(fn: Callable[[], Any], runs: int) -> tuple[float, float]:
 
 def timed_together(fns: list[Callable[[], Any]], runs: int) -> list[tuple[float, float]]:
     """p50 and p95 of each function, run in turn within each round, so that the machine's drift during the
-    run (this is a shared 2-core machine) falls on all of them alike rather than on whichever ran last."""
+    run (this is a shared 2-core machine) falls on all of them alike rather than on whichever ran last; the
+    order turns each round, so none always follows the heavy whole-page run and its cold caches.
+    As `timeit` does, the garbage collector is off while a function is timed and runs between them, so one
+    function's garbage is not collected on another's clock."""
     for fn in fns:
         for _ in range(3):
             fn()
     samples: list[list[float]] = [[] for _ in fns]
-    for _ in range(runs):
-        for fn, taken in zip(fns, samples, strict=True):
-            start = time.perf_counter()
-            fn()
-            taken.append((time.perf_counter() - start) * 1000)
+    for round_number in range(runs):
+        shift = round_number % len(fns)  # each function follows each other one in turn: no position bias
+        for fn, taken in list(zip(fns, samples, strict=True))[shift:] + list(zip(fns, samples, strict=True))[:shift]:
+            gc.collect()
+            gc.disable()
+            try:
+                start = time.perf_counter()
+                fn()
+                taken.append((time.perf_counter() - start) * 1000)
+            finally:
+                gc.enable()
     result = []
     for taken in samples:
         taken.sort()
