@@ -150,18 +150,7 @@ class CaseRow:
 
 def case_rows(queryset: QuerySet[Case]) -> list[CaseRow]:
     """The rows of a (sliced) case list queryset. Building ~80 model instances a page cost more than the query."""
-    rows = queryset.values_list(
-        "id",
-        "reference",
-        "status",
-        "risk_level",
-        "is_child",
-        "created",
-        "owning_organisation__name",
-        "lead_worker__first_name",
-        "lead_worker__last_name",
-        "lead_worker__email",
-    )
+    rows = queryset.values_list("id", *LIST_COLUMNS)
     return [
         CaseRow(
             id=pk,

@@ -3,6 +3,7 @@
 Skips only when no chromium is installed and CI is not set; in CI a missing browser fails the run.
 """
 
+import importlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -36,6 +37,15 @@ def browser() -> Iterator[object]:
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def indicator_catalogue(transactional_db) -> None:
+    """Transactional tests empty every table when they end, the catalogue a data migration loaded included.
+    Load it again, with the migration's own function, so each journey starts with the real catalogue."""
+    from django.apps import apps
+
+    importlib.import_module("cases.migrations.0003_indicator_catalogue").load(apps, None)
 
 
 @pytest.fixture

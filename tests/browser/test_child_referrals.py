@@ -1,36 +1,18 @@
 """R1 in a real browser: a child's case is held back until its referrals are recorded, and the page says why."""
 
 import pytest
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
 from accounts.models import Role
 from cases.models import CaseState
-from tests.factories import CaseFactory, MembershipFactory, OrganisationFactory, UserFactory
+from tests.browser.people import member_with_backup_code, sign_in
+from tests.factories import CaseFactory, OrganisationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "a-long-test-password-1"
-
-
-def sign_in(page, email: str, code: str) -> None:
-    page.goto("/sign-in/")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_label("Security code").fill(code)
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_role("heading", name="Cases").wait_for()
 
 
 def test_a_childs_case_closes_only_after_its_referrals_are_recorded(page, assert_accessible):
     organisation = OrganisationFactory(name="Fictional Council")
-    user = MembershipFactory(
-        user=UserFactory(email="sam@test.example", first_name="Sam", last_name="Reed"),
-        organisation=organisation,
-        role=Role.CASE_WORKER,
-    ).user
-    device = StaticDevice.objects.create(user=user, name="Backup codes", confirmed=True)
-    StaticToken.objects.create(device=device, token="child001")
+    user = member_with_backup_code("sam@test.example", "child001", Role.CASE_WORKER, organisation, first_name="Sam")
     case = CaseFactory(
         owning_organisation=organisation, created_by=user, status=CaseState.SUPPORT_ONGOING, is_child=True
     )

@@ -4,26 +4,24 @@ import re
 
 import pytest
 from django_otp.oath import totp
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Role
+from tests.browser.people import PASSWORD, member_with_backup_code, sign_in
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "a-long-test-password-1"
-
 
 def test_sign_in_report_a_concern_and_see_the_case(page, assert_accessible):
-    organisation = OrganisationFactory(name="Fictional Council")
-    user = MembershipFactory(
-        user=UserFactory(email="pat@test.example", first_name="Pat", last_name="Lane"),
-        organisation=organisation,
-        role=Role.CASE_WORKER,
-    ).user
-    device = StaticDevice.objects.create(user=user, name="Backup codes", confirmed=True)
-    StaticToken.objects.create(device=device, token="journey1")
+    member_with_backup_code(
+        "pat@test.example",
+        "journey1",
+        Role.CASE_WORKER,
+        OrganisationFactory(name="Fictional Council"),
+        first_name="Pat",
+        last_name="Lane",
+    )
 
     page.goto("/cases/")
     assert "/sign-in/" in page.url
@@ -136,15 +134,8 @@ def test_first_sign_in_sets_up_an_authenticator_app(page, assert_accessible):
 
 def test_the_session_warning_saves_the_concern_as_a_draft(page, assert_accessible, settings):
     settings.SESSION_COOKIE_AGE = 5 * 60 + 2  # the warning shows 5 minutes before the end: after 2 seconds
-    user = MembershipFactory(user=UserFactory(email="slow@test.example"), role=Role.FRONTLINE).user
-    device = StaticDevice.objects.create(user=user, name="Backup codes", confirmed=True)
-    StaticToken.objects.create(device=device, token="journey2")
-    page.goto("/sign-in/")
-    page.get_by_label("Email address").fill("slow@test.example")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_label("Security code").fill("journey2")
-    page.get_by_role("button", name="Continue").click()
+    user = member_with_backup_code("slow@test.example", "journey2", Role.FRONTLINE)
+    sign_in(page, "slow@test.example", "journey2")
     page.goto("/cases/report-a-concern/")
     page.get_by_label("What did you see or hear?").fill("Fictional: typed, then called away.")
     page.get_by_role("heading", name="You will be signed out soon").wait_for()
