@@ -34,7 +34,7 @@ RECEIVES_SHARES = frozenset({Role.CASE_WORKER, Role.MANAGER, Role.COORDINATOR})
 # The cases shared with a user, or with organisation groups, as SQL written out: the same statement as
 # `CaseUserObjectPermission.objects.filter(user=…, permission__codename="view_case").values("content_object_id")`
 # (and the group one), which costs more to build and compile on every request than the database takes to run
-# it (bench/case_list.py). tests/cases/test_case_list.py checks both against the ORM.
+# it (bench/case_list.py). tests/cases/test_selectors.py checks both against the ORM.
 _SHARED_WITH_USER = (
     "SELECT s.content_object_id FROM cases_caseuserobjectpermission s"
     " INNER JOIN auth_permission p ON p.id = s.permission_id"
