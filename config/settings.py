@@ -18,7 +18,7 @@ SECRET_KEY = env_str("SECRET_KEY", "dev-only-not-secret-do-not-deploy" if DEBUG 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SERVICE_NAME = "Manage modern slavery cases"
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+SITE_URL = env_str("SITE_URL", f"http://127.0.0.1:{env_str('WEB_PORT', '8000')}")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
