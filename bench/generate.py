@@ -111,7 +111,7 @@ def generate(*, cases: int, organisations: int, users: int, shared: float, seed:
     weights = [10 if i < 5 else 1 for i in range(organisations)]
     now = timezone.now()
     skip = {"id", "reference", "owning_organisation", "created_by", "created", "updated", "status", "risk_level"}
-    fields = [f for f in Case._meta.concrete_fields if f.name not in skip]
+    fields = [f for f in Case._meta.concrete_fields if f.name not in skip and not f.generated]
     columns = ["reference", "owning_organisation_id", "created_by_id", "created", "updated", "status", "risk_level"]
     columns += [f.column for f in fields]
     defaults = [f.get_default() for f in fields]

@@ -72,6 +72,16 @@ class Case(models.Model):
     owning_organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="cases")
     status = models.CharField(max_length=20, choices=CaseState.choices, default=CaseState.INTAKE_RECEIVED)
     risk_level = models.CharField(max_length=10, choices=RiskLevel.choices, default=RiskLevel.STANDARD)
+    # Risk as a number the database keeps in step (0 standard … 3 immediate), so lists can sort by it.
+    risk_rank = models.GeneratedField(
+        expression=models.Case(
+            *(models.When(risk_level=level, then=rank) for rank, level in enumerate(RiskLevel.values)),
+            default=0,
+            output_field=models.SmallIntegerField(),
+        ),
+        output_field=models.SmallIntegerField(),
+        db_persist=True,
+    )
     is_child = models.BooleanField(default=False, help_text="Under 18, or may be: child rules apply (R1).")
     lead_worker = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="led_cases"
@@ -119,6 +129,7 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["owning_organisation", "-created", "-id"], name="case_org_created"),
             models.Index(fields=["-created", "-id"], name="case_created"),
+            models.Index(fields=["-risk_rank", "-created", "-id"], name="case_risk_created"),
             models.Index(fields=["status", "owning_organisation"], name="case_status_org"),
             # Prefix search on the reference (LIKE 'MS-2026-00%'); the opclass matters on PostgreSQL only.
             models.Index(fields=["reference"], name="case_reference_prefix", opclasses=["varchar_pattern_ops"]),

@@ -20,12 +20,21 @@ SORTS: dict[str, tuple[str, ...]] = {
     "oldest": ("created", "id"),
     "reference": ("reference",),
     "-reference": ("-reference",),
+    "risk": ("-risk_rank", "-created", "-id"),
 }
 SORT_LABELS = {
     "newest": "Newest first",
     "oldest": "Oldest first",
     "reference": "Reference A to Z",
     "-reference": "Reference Z to A",
+    "risk": "Highest risk first",
+}
+# How each sort's cursor values are read back from text, column by column.
+_PARSERS: dict[str, Callable[[str], Any]] = {
+    "created": datetime.datetime.fromisoformat,
+    "id": int,
+    "risk_rank": int,
+    "reference": str,
 }
 
 
@@ -49,10 +58,11 @@ def _encode(values: list[Any]) -> str:
 def _decode(cursor: str, sort: str) -> list[Any] | None:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        if sort in ("newest", "oldest"):
-            created, pk = raw.split("|")
-            return [datetime.datetime.fromisoformat(created), int(pk)]
-        return [raw]
+        columns = [column.lstrip("-") for column in SORTS[sort]]
+        parts = raw.split("|", len(columns) - 1)
+        if len(parts) != len(columns):
+            return None
+        return [_PARSERS[column](part) for column, part in zip(columns, parts, strict=True)]
     except (ValueError, binascii.Error, UnicodeDecodeError):
         return None
 

@@ -114,6 +114,7 @@ LIST_COLUMNS = (
     "reference",
     "status",
     "risk_level",
+    "risk_rank",
     "is_child",
     "created",
     "owning_organisation__name",
@@ -138,6 +139,7 @@ class CaseRow:
     reference: str
     status: str
     risk_level: str
+    risk_rank: int
     is_child: bool
     created: datetime.datetime
     organisation_name: str
@@ -157,12 +159,13 @@ def case_rows(queryset: QuerySet[Case]) -> list[CaseRow]:
             reference=reference or "",  # drafts have none, and are never listed
             status=status,
             risk_level=risk,
+            risk_rank=rank,
             is_child=is_child,
             created=created,
             organisation_name=organisation,
             lead_worker_name=f"{first or ''} {last or ''}".strip() or (email or ""),
         )
-        for pk, reference, status, risk, is_child, created, organisation, first, last, email in rows
+        for pk, reference, status, risk, rank, is_child, created, organisation, first, last, email in rows
     ]
 
 

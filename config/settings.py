@@ -260,7 +260,7 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
             "communication_needs",
             "language",
         ],
-        "exclude_fields": ["triage_notified_at", "updated"],
+        "exclude_fields": ["triage_notified_at", "updated", "risk_rank"],
     },
     {"model": "cases.CaseShare", "mask_fields": ["reason"]},
     {"model": "cases.SharingDecision"},

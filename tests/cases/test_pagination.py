@@ -7,7 +7,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cases.models import Case
+from cases.models import Case, RiskLevel
 from cases.pagination import SORTS, keyset_page
 from tests.factories import CaseFactory
 
@@ -28,19 +28,22 @@ def walk_pages(queryset, sort, per_page):
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    minutes=st.lists(st.integers(min_value=0, max_value=4), min_size=0, max_size=30),
+    minutes=st.lists(
+        st.tuples(st.integers(min_value=0, max_value=4), st.sampled_from(RiskLevel.values)), min_size=0, max_size=30
+    ),
     per_page=st.integers(min_value=1, max_value=7),
     sort=st.sampled_from(sorted(SORTS)),
 )
 def test_every_case_once_in_order(people, minutes, per_page, sort):
     Case.objects.all().delete()
     base = timezone.now()
-    for n, minute in enumerate(minutes):  # many cases share a timestamp: ties must not lose or repeat rows
+    for n, (minute, risk) in enumerate(minutes):  # many share a timestamp or risk: ties must not lose or repeat rows
         CaseFactory(
             owning_organisation=people.org_a,
             created_by=people.alice,
             created=base - datetime.timedelta(minutes=minute),
             reference=f"MS-2026-{n:05d}",
+            risk_level=risk,
         )
     queryset = Case.objects.all()
     expected = list(queryset.order_by(*SORTS[sort], "id").values_list("pk", flat=True))
@@ -56,3 +59,10 @@ def test_the_count_stops_at_the_limit_and_says_so(people, monkeypatch):
     assert (first.count, first.count_is_capped) == (3, True)
     whole = keyset_page(Case.objects.all(), {}, per_page=10)  # one page holds all: counted from the rows
     assert (whole.count, whole.count_is_capped) == (3, True)
+
+
+def test_highest_risk_first_follows_the_risk_levels_order(people):
+    for risk in (RiskLevel.MEDIUM, RiskLevel.IMMEDIATE, RiskLevel.STANDARD, RiskLevel.HIGH):
+        CaseFactory(owning_organisation=people.org_a, created_by=people.alice, risk_level=risk)
+    page = keyset_page(Case.objects.all(), {"sort": "risk"}, per_page=10)
+    assert [case.risk_level for case in page.object_list] == ["IMMEDIATE", "HIGH", "MEDIUM", "STANDARD"]
