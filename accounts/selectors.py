@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -28,8 +29,7 @@ _LOGENTRY_VERBS = {
 }
 
 
-@dataclass(frozen=True)
-class Access:
+class Access(NamedTuple):
     """A user's memberships of active organisations, as the visibility selectors need them."""
 
     organisation_id: int
@@ -49,7 +49,7 @@ def access_of(*, user: User) -> list[Access]:
     three times the query (bench/case_list.py). tests/accounts/test_selectors.py checks it against the ORM."""
     with connection.cursor() as cursor:
         cursor.execute(_ACCESS_SQL, [user.pk])
-        return [Access(*row) for row in cursor.fetchall()]
+        return [Access._make(row) for row in cursor.fetchall()]
 
 
 def memberships_of(*, user: User) -> list[Membership]:

@@ -1,12 +1,9 @@
 """Every read of case data a user can see starts here (ARCHITECTURE.md, "Access: who sees what")."""
 
 import datetime
-import functools
-import operator
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from django.db.models import Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.models import Membership, Role, User
@@ -24,36 +21,13 @@ from cases.models import (
     SharingDecision,
     TaskStatus,
 )
+from cases.visibility import Visible
 
 # Roles that see every case their organisation owns; frontline staff see the ones they reported.
 SEES_ORGANISATION_CASES = frozenset({Role.CASE_WORKER, Role.MANAGER})
 SEES_OWN_REPORTS = frozenset({Role.FRONTLINE})
 # Roles through which a share granted to the organisation reaches the user.
 RECEIVES_SHARES = frozenset({Role.CASE_WORKER, Role.MANAGER, Role.COORDINATOR})
-
-# The cases shared with a user, or with organisation groups, as SQL written out: the same statement as
-# `CaseUserObjectPermission.objects.filter(user=…, permission__codename="view_case").values("content_object_id")`
-# (and the group one), which costs more to build and compile on every request than the database takes to run
-# it (bench/case_list.py). tests/cases/test_selectors.py checks both against the ORM.
-_SHARED_WITH_USER = (
-    "SELECT s.content_object_id FROM cases_caseuserobjectpermission s"
-    " INNER JOIN auth_permission p ON p.id = s.permission_id"
-    " WHERE p.codename = 'view_case' AND s.user_id = %s"
-)
-_SHARED_WITH_GROUPS = (
-    "SELECT s.content_object_id FROM cases_casegroupobjectpermission s"
-    " INNER JOIN auth_permission p ON p.id = s.permission_id"
-    " WHERE p.codename = 'view_case' AND s.group_id IN ({groups})"
-)
-
-
-def shared_with_user(user: User) -> RawSQL:
-    return RawSQL(_SHARED_WITH_USER, (user.pk,))  # noqa: S611
-
-
-def shared_with_groups(group_ids: list[int]) -> RawSQL:
-    placeholders = ", ".join(["%s"] * len(group_ids))
-    return RawSQL(_SHARED_WITH_GROUPS.format(groups=placeholders), tuple(group_ids))  # noqa: S611
 
 
 def cases_visible_to(user: User, *, base: QuerySet[Case] | None = None) -> QuerySet[Case]:
@@ -70,18 +44,8 @@ def cases_visible_to(user: User, *, base: QuerySet[Case] | None = None) -> Query
     whole = sorted({m.organisation_id for m in memberships if m.role in SEES_ORGANISATION_CASES})
     own = sorted({m.organisation_id for m in memberships if m.role in SEES_OWN_REPORTS} - set(whole))
     share_groups = sorted({m.group_id for m in memberships if m.role in RECEIVES_SHARES})
-    # Cheapest test first: the database tries them in this order for each row and stops at the first match.
-    branches = []
-    if whole:
-        branches.append(Q(owning_organisation_id__in=whole))
-    if own:
-        branches.append(Q(owning_organisation_id__in=own, created_by=user))
-    if share_groups:
-        branches.append(Q(pk__in=shared_with_groups(share_groups)))
-    branches.append(Q(pk__in=shared_with_user(user)))
-    visible = functools.reduce(operator.or_, branches)
-    # Drafts are their author's alone and are read through draft_get_for_user / drafts_for_user.
-    return base.filter(visible & ~Q(status=CaseState.DRAFT))
+    # Drafts are their author's alone, read through draft_get_for_user / drafts_for_user: Visible leaves them out.
+    return base.filter(Visible(whole=whole, own=own, share_groups=share_groups, user_id=user.pk))
 
 
 def roles_on_case(*, user: User, case: Case) -> set[Role]:
@@ -125,15 +89,14 @@ LIST_COLUMNS = (
 
 
 def case_list_for_user(*, user: User) -> QuerySet[Case]:
-    """The case list: visible cases, newest first, with only the columns a list row shows."""
-    # Shape first, then filter: every later clone copies the visibility clause, so it comes last.
-    base = Case.objects.select_related("owning_organisation", "lead_worker").only(*LIST_COLUMNS)
-    return cases_visible_to(user, base=base.order_by("-created", "-id"))
+    """The case list: visible cases, newest first. `case_rows` reads a page of it as the table's rows; as model
+    instances, add `select_related("owning_organisation", "lead_worker").only(*LIST_COLUMNS)`."""
+    return cases_visible_to(user, base=Case.objects.order_by("-created", "-id"))
 
 
-@dataclass(frozen=True)
-class CaseRow:
-    """One line of the case list: what the table shows, read as values rather than model instances."""
+class CaseRow(NamedTuple):
+    """One line of the case list: what the table shows, read as values rather than model instances (a named
+    tuple: a page builds a few dozen, and a frozen dataclass costs five times as much to build)."""
 
     id: int
     reference: str

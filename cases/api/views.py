@@ -34,7 +34,9 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         user = self.request.user
         if self.action == "retrieve":
             return selectors.cases_visible_to(user).select_related("owning_organisation")  # type: ignore[arg-type]
-        return selectors.case_list_for_user(user=user)  # type: ignore[arg-type]
+        cases = selectors.case_list_for_user(user=user)  # type: ignore[arg-type]
+        columns = ("reference", "status", "risk_level", "is_child", "created", "owning_organisation__name")
+        return cases.select_related("owning_organisation").only(*columns)  # what CaseSerializer shows
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:
         if self.action == "retrieve":

@@ -88,25 +88,3 @@ def test_visibility_query_count_does_not_grow_with_rows(people, django_assert_ma
         names = {row.owning_organisation.name for row in rows}
     assert len(rows) == 30
     assert names == {"Org A"}
-
-
-def test_the_share_clauses_written_in_sql_agree_with_the_orm(people, shared_case, case_a):
-    from guardian.shortcuts import assign_perm
-
-    from cases.models import Case, CaseGroupObjectPermission, CaseUserObjectPermission
-    from cases.selectors import shared_with_groups, shared_with_user
-
-    assign_perm("cases.view_case", people.charlie, case_a)  # a user share
-    assign_perm("cases.change_case", people.dana, case_a)  # another permission: not a view share
-    for user in (people.charlie, people.dana, people.alice):
-        orm = CaseUserObjectPermission.objects.filter(user=user, permission__codename="view_case")
-        assert set(Case.objects.filter(pk__in=shared_with_user(user)).values_list("pk", flat=True)) == set(
-            orm.values_list("content_object_id", flat=True)
-        )
-    groups = [people.org_b.group_id, people.org_c.group_id]
-    orm = CaseGroupObjectPermission.objects.filter(group_id__in=groups, permission__codename="view_case")
-    assert (
-        set(Case.objects.filter(pk__in=shared_with_groups(groups)).values_list("pk", flat=True))
-        == set(orm.values_list("content_object_id", flat=True))
-        == {shared_case.pk}
-    )
