@@ -14,6 +14,7 @@ from accounts.models import Organisation, User
 from cases.lifecycle import Move
 from cases.models import (
     Case,
+    CaseIndicator,
     CaseState,
     DpaCondition,
     Indicator,
@@ -23,7 +24,7 @@ from cases.models import (
     SpecialCategoryCondition,
     YesNoNotSure,
 )
-from cases.services import INTAKE_FIELDS, REQUIRED_TO_SUBMIT, ConcernData
+from cases.services import INTAKE_FIELDS, REMOVE_INDICATOR, REQUIRED_TO_SUBMIT, ConcernData, IndicatorChange
 from cases.taxonomy import (
     CaseClosureReason,
     ExploitationLocation,
@@ -307,6 +308,68 @@ class ConcernForm(forms.Form):
         field = Case._meta.get_field(name)
         assert isinstance(field, models.Field)
         return str(field.default)
+
+
+class IndicatorsForm(forms.Form):
+    """How each recorded sign of exploitation is known, with a note, and signs to add (DOMAIN.md §4.3)."""
+
+    MODES = [
+        (CaseIndicator.Mode.OBSERVED, "Observed: the reporter or a professional saw it"),
+        (CaseIndicator.Mode.REPORTED, "Reported: the person or someone else told us"),
+        (REMOVE_INDICATOR, "Not a sign in this case: remove it"),
+    ]
+
+    def __init__(self, *args: Any, recorded: list[CaseIndicator], others: list[Indicator], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._codes = [row.indicator_id for row in recorded]
+        layout: list[Any] = []
+        for row in recorded:
+            label = row.indicator.label
+            self.fields[f"mode_{row.indicator_id}"] = forms.ChoiceField(
+                label=label,
+                choices=self.MODES,
+                widget=forms.RadioSelect,
+                initial=row.mode or None,
+                error_messages={"required": f"Say whether '{label}' was observed or reported, or remove it"},
+            )
+            self.fields[f"note_{row.indicator_id}"] = forms.CharField(
+                label=f"Note on '{label}' (optional)",
+                required=False,
+                max_length=1000,
+                initial=row.note,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                error_messages={"max_length": f"The note on '{label}' must be 1,000 characters or fewer"},
+            )
+            layout += [
+                Field.radios(f"mode_{row.indicator_id}", legend_size=Size.SMALL, small=True),
+                Field.textarea(f"note_{row.indicator_id}", rows=2),
+            ]
+        adding = []
+        for group in IndicatorGroup:
+            choices = [(i.code, i.label) for i in others if i.group == group]
+            if choices:
+                self.fields[f"add_{group.value.lower()}"] = forms.MultipleChoiceField(
+                    label=group.label, required=False, widget=forms.CheckboxSelectMultiple, choices=choices
+                )
+                adding.append(Field.checkboxes(f"add_{group.value.lower()}", legend_size=Size.SMALL, small=True))
+        self.helper = _helper(
+            *(
+                [Fieldset(*layout, legend="Signs recorded", legend_size=Size.MEDIUM)]
+                if layout
+                else [HTML('<p class="govuk-body">No signs are recorded for this case yet.</p>')]
+            ),
+            *([Fieldset(*adding, legend="Add signs", legend_size=Size.MEDIUM)] if adding else []),
+            Button("submit", "Save signs"),
+        )
+
+    def changes(self) -> dict[str, IndicatorChange]:
+        return {
+            code: IndicatorChange(mode=self.cleaned_data[f"mode_{code}"], note=self.cleaned_data[f"note_{code}"])
+            for code in self._codes
+        }
+
+    def added(self) -> list[str]:
+        return [code for name, value in self.cleaned_data.items() if name.startswith("add_") for code in value]
 
 
 class TriageForm(forms.Form):

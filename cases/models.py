@@ -166,13 +166,18 @@ class CaseIndicator(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="indicators")
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT)
-    mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.OBSERVED)
+    # Blank until a case worker says how it is known: the intake ticklist asks for signs "seen or told about".
+    mode = models.CharField(max_length=10, choices=Mode.choices, blank=True, default="")
+    note = models.TextField(max_length=1000, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["case", "indicator"], name="caseindicator_once")]
 
     def __str__(self) -> str:
         return f"{self.case} {self.indicator_id}"
+
+    def get_additional_data(self) -> dict[str, Any]:
+        return {"case_id": self.case_id}
 
 
 class CaseExploitation(models.Model):
@@ -309,6 +314,7 @@ class CaseEvent(models.Model):
         SHARE_GRANTED = "SHARE_GRANTED", "Shared"
         SHARE_REVOKED = "SHARE_REVOKED", "Share ended"
         CHILD_REFERRALS = "CHILD_REFERRALS", "Child referrals made elsewhere"
+        INDICATORS = "INDICATORS", "Signs of exploitation updated"
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(default=timezone.now)

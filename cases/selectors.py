@@ -13,11 +13,13 @@ from cases.models import (
     Case,
     CaseDocument,
     CaseEvent,
+    CaseIndicator,
     CaseNote,
     CaseShare,
     CaseState,
     CaseTask,
     ChildReferralsException,
+    Indicator,
     SharingDecision,
     TaskStatus,
 )
@@ -141,6 +143,15 @@ def child_referrals_in_place(*, case: Case) -> bool:
     if ChildReferralsException.objects.filter(case=case).exists():
         return True
     return any(check(case) for check in lifecycle.CHILD_REFERRAL_CHECKS)
+
+
+def case_indicators(*, case: Case) -> list[CaseIndicator]:
+    """The signs recorded for a case, in the catalogue's order."""
+    return list(case.indicators.select_related("indicator").order_by("indicator__order"))
+
+
+def indicators_not_recorded(*, case: Case) -> list[Indicator]:
+    return list(Indicator.objects.filter(is_active=True).exclude(code__in=case.indicators.values("indicator_id")))
 
 
 def case_active_shares(*, case: Case) -> QuerySet[CaseShare]:

@@ -148,9 +148,10 @@ def _apply_intake(*, case: Case, data: ConcernData) -> None:
 
 
 def _replace_codes(*, case: Case, data: ConcernData) -> None:
-    case.indicators.all().delete()
     known = set(Indicator.objects.filter(code__in=data.indicators, is_active=True).values_list("code", flat=True))
-    CaseIndicator.objects.bulk_create(CaseIndicator(case=case, indicator_id=code) for code in sorted(known))
+    case.indicators.exclude(indicator_id__in=known).delete()  # only what was unticked: each deletion is audited
+    have = set(case.indicators.values_list("indicator_id", flat=True))
+    CaseIndicator.objects.bulk_create(CaseIndicator(case=case, indicator_id=code) for code in sorted(known - have))
     case.exploitation.all().delete()
     rows = {(t, "") for t in data.exploitation_types} | {(SUBTYPE_PARENT[s], s) for s in data.exploitation_subtypes}
     CaseExploitation.objects.bulk_create(
@@ -379,6 +380,56 @@ def child_referrals_exception_record(
         summary=f"Child's referrals recorded as made by {referred_by[:200]}",
     )
     return exception
+
+
+INDICATOR_ROLES = frozenset({Role.CASE_WORKER, Role.MANAGER})
+REMOVE_INDICATOR = "REMOVE"
+
+
+@dataclass(frozen=True)
+class IndicatorChange:
+    """How one recorded sign is known (CaseIndicator.Mode, or REMOVE_INDICATOR) and what the worker noted."""
+
+    mode: str
+    note: str = ""
+
+
+@transaction.atomic
+def indicators_update(
+    *, actor: User, case: Case, changes: dict[str, IndicatorChange], added: list[str]
+) -> dict[str, int]:
+    """Record how each sign of exploitation is known, observed or reported, with a note (DOMAIN.md §4.3), add
+    signs, or remove one recorded in error. Case workers and managers of the owning organisation, on an open
+    case. Every row changed is in the audit log; the timeline says how many. Returns the counts."""
+    case = Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
+    if not case.is_open:
+        raise NotAllowed("This case is closed: reopen it to change its record.")
+    if not roles_on_case(user=actor, case=case) & INDICATOR_ROLES:
+        raise NotAllowed("Only a case worker or manager of the owning organisation can change the signs recorded.")
+    if any(change.mode not in {*CaseIndicator.Mode.values, REMOVE_INDICATOR} for change in changes.values()):
+        raise NotAllowed("Say whether each sign was observed or reported, or remove it.")
+    counts = {"added": 0, "changed": 0, "removed": 0}
+    for row in case.indicators.filter(indicator_id__in=list(changes)):
+        change = changes[row.indicator_id]
+        if change.mode == REMOVE_INDICATOR:
+            row.delete()
+            counts["removed"] += 1
+        elif (row.mode, row.note) != (change.mode, change.note):
+            row.mode, row.note = CaseIndicator.Mode(change.mode), change.note
+            row.save(update_fields=["mode", "note"])
+            counts["changed"] += 1
+    have = set(case.indicators.values_list("indicator_id", flat=True))
+    for code in (
+        Indicator.objects.filter(code__in=added, is_active=True).exclude(code__in=have).values_list("code", flat=True)
+    ):
+        CaseIndicator.objects.create(case=case, indicator_id=code)  # one by one, so each is audited
+        counts["added"] += 1
+    if any(counts.values()):
+        summary = ", ".join(f"{n} {what}" for what, n in counts.items() if n)
+        timeline_add(
+            case=case, actor=actor, kind=CaseEvent.Kind.INDICATORS, summary=f"Signs of exploitation: {summary}"
+        )
+    return counts
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<str:reference>/", views.detail, name="detail"),
     path("<str:reference>/submitted/", views.submitted, name="submitted"),
     path("<str:reference>/triage/", views.triage, name="triage"),
+    path("<str:reference>/signs/", views.indicators, name="indicators"),
     path("<str:reference>/status/", views.change_status, name="change_status"),
     path("<str:reference>/person/", views.placeholder, {"tab": "person"}, name="person"),
     path("<str:reference>/referrals/", views.referrals, name="referrals"),

@@ -18,6 +18,7 @@ from cases.forms import (
     ChildReferralsExceptionForm,
     ConcernForm,
     DocumentForm,
+    IndicatorsForm,
     NoteForm,
     SharingDecisionForm,
     TaskForm,
@@ -158,12 +159,15 @@ def _render_tab(
 
 def detail(request: HttpRequest, reference: str) -> HttpResponse:
     case = _case_page(request, reference)
+    roles = selectors.roles_on_case(user=_user(request), case=case)
     return _render_tab(
         request,
         case,
         "summary",
         "cases/detail.html",
-        indicators=case.indicators.select_related("indicator"),
+        roles,
+        can_change_indicators=case.is_open and bool(roles & services.INDICATOR_ROLES),
+        indicators=selectors.case_indicators(case=case),
         exploitation=case.exploitation.all(),
         shares=selectors.case_active_shares(case=case),
     )
@@ -191,6 +195,30 @@ def referrals(request: HttpRequest, reference: str) -> HttpResponse:
             messages.success(request, "Exception recorded. The case can now move on or close.")
             return redirect("cases:referrals", reference=case.reference)
     return _render_tab(request, case, "referrals", "cases/referrals.html", roles, form=form, exception=exception)
+
+
+@require_http_methods(["GET", "POST"])
+def indicators(request: HttpRequest, reference: str) -> HttpResponse:
+    """Signs of exploitation: how each is known (observed or reported) and a note; add or remove signs."""
+    case = _case_page(request, reference)
+    roles = selectors.roles_on_case(user=_user(request), case=case)
+    can_change = case.is_open and bool(roles & services.INDICATOR_ROLES)
+    recorded = selectors.case_indicators(case=case)
+    form = None
+    if can_change:
+        others = selectors.indicators_not_recorded(case=case)
+        form = IndicatorsForm(request.POST or None, recorded=recorded, others=others)
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            services.indicators_update(actor=_user(request), case=case, changes=form.changes(), added=form.added())
+        except services.NotAllowed as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "Signs of exploitation saved.")
+            return redirect("cases:indicators", reference=case.reference)
+    return _render_tab(
+        request, case, "summary", "cases/indicators.html", roles, form=form, recorded=recorded, can_change=can_change
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -269,6 +269,7 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "cases.CaseTask"},
     {"model": "cases.CaseDocument", "exclude_fields": ["file"]},
     {"model": "cases.ChildReferralsException"},
+    {"model": "cases.CaseIndicator", "mask_fields": ["note"]},
     {"model": "accounts.InformationSharingAgreement"},
 )
 

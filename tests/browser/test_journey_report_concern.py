@@ -84,6 +84,21 @@ def test_sign_in_report_a_concern_and_see_the_case(page, assert_accessible):
     page.get_by_text("Triage saved.").wait_for()
     assert "Lead: Pat Lane" in page.inner_text(".moj-identity-bar")
 
+    # Signs of exploitation: say how the sign ticked at intake is known, with a note.
+    page.get_by_role("link", name="Change signs of exploitation").click()
+    page.get_by_role("heading", name="Signs of exploitation").wait_for()
+    page.get_by_label("Note on 'Does not know their address' (optional)").fill("He said he is driven to work.")
+    page.get_by_role("button", name="Save signs").click()
+    page.get_by_text("There is a problem").wait_for()
+    assert_accessible(page)
+    assert page.get_by_label("Note on 'Does not know their address' (optional)").input_value().startswith("He said")
+    page.get_by_role("group", name="Does not know their address").get_by_label("Reported").check()
+    page.get_by_role("button", name="Save signs").click()
+    page.get_by_text("Signs of exploitation saved.").wait_for()
+    assert_accessible(page)
+    page.get_by_role("link", name="Back to the summary").click()
+    assert "Does not know their address (Reported): He said he is driven to work." in page.content()
+
     # Move on to assessment, then close with a reason.
     page.get_by_role("link", name="Change status").click()
     page.get_by_label("Start assessment").check()

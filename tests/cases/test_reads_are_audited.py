@@ -25,6 +25,7 @@ def test_the_sweep_finds_the_case_tabs():
         "cases:referrals",
         "cases:triage",
         "cases:change_status",
+        "cases:indicators",
     }
 
 
