@@ -97,6 +97,7 @@ def test_sign_in_report_a_concern_and_see_the_case(page, assert_accessible):
     page.get_by_text("Signs of exploitation saved.").wait_for()
     assert_accessible(page)
     page.get_by_role("link", name="Back to the summary").click()
+    page.get_by_role("heading", name="Summary").wait_for()
     assert "Does not know their address (Reported): He said he is driven to work." in page.content()
 
     # Move on to assessment, then close with a reason.
