@@ -2,7 +2,7 @@
 
 Every case page and list builds this condition, so it is written once as SQL rather than as a tree of ORM lookups,
 whose building and compiling cost more than the database takes to run it on a short list (bench/case_list.py).
-The three case columns it names are resolved by the ORM, so the condition stays right inside a subquery or a
+The four case columns it names are resolved by the ORM, so the condition stays right inside a subquery or a
 join, where the case table has another alias. tests/cases/test_visibility.py checks it against the same rule
 written with the ORM, for every kind of membership and share.
 """
